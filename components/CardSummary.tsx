@@ -1,0 +1,207 @@
+// One card's Korean summary: the "한국어 요약" button and the panel under it.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { isBusy, type PanelState } from '../lib/content/panel-state.ts';
+import { useCardSummary } from '../lib/content/use-card-summary.ts';
+import { ko } from '../lib/i18n/ko.ts';
+import type { PaperForSummary } from '../lib/messages.ts';
+import { describeSummaryError, type NextStep } from '../lib/summary/error-messages.ts';
+import { sanitizeSummaryHtml } from '../lib/summary/render.ts';
+import { SummaryMeta } from './SummaryMeta.tsx';
+
+export interface CardSummaryProps {
+  paperId: string;
+  title: string;
+  loadPaper: () => Promise<PaperForSummary | null>;
+  openOptions: () => void;
+}
+
+const BILLING_URL = 'https://platform.openai.com/settings/organization/billing/overview';
+
+function announcementFor(state: PanelState): string {
+  switch (state.phase) {
+    case 'loading':
+      return ko.panel.loading;
+    case 'streaming':
+      return ko.panel.streaming;
+    case 'retrying':
+      return ko.panel.retryingBadOutput;
+    case 'done':
+      return ko.panel.done;
+    case 'stopped':
+      return ko.panel.stopped;
+    default:
+      return '';
+  }
+}
+
+/** Seconds left of a wait the endpoint asked for; 0 when there is none or it is over. */
+function useCountdown(seconds: number | null): number {
+  const [left, setLeft] = useState(seconds ?? 0);
+  useEffect(() => {
+    setLeft(seconds ?? 0);
+    if (!seconds) return;
+    const endsAt = Date.now() + seconds * 1000;
+    const timer = setInterval(() => {
+      const remaining = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      setLeft(remaining);
+      if (remaining === 0) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  return left;
+}
+
+function SummaryText({ html, busy }: { html: string; busy: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.replaceChildren(sanitizeSummaryHtml(html));
+  }, [html]);
+  return <div ref={ref} class="dpk-summary" aria-busy={busy} lang="ko" />;
+}
+
+function NextStepButton({
+  step,
+  waitLeft,
+  onRetry,
+  onOpenOptions,
+}: {
+  step: NextStep;
+  waitLeft: number;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+}) {
+  switch (step) {
+    case 'openOptions':
+      return (
+        <button type="button" class="dpk-action primary" onClick={onOpenOptions}>
+          {ko.panel.openOptions}
+        </button>
+      );
+    case 'billing':
+      return (
+        <a class="dpk-action primary" href={BILLING_URL} target="_blank" rel="noopener noreferrer">
+          {ko.panel.billing}
+        </a>
+      );
+    case 'reload':
+      return (
+        <button type="button" class="dpk-action primary" onClick={() => location.reload()}>
+          {ko.panel.reload}
+        </button>
+      );
+    case 'retry':
+      return (
+        <button type="button" class="dpk-action primary" disabled={waitLeft > 0} onClick={onRetry}>
+          {waitLeft > 0 ? ko.panel.waitThenRetry(waitLeft) : ko.panel.retry}
+        </button>
+      );
+  }
+}
+
+export function CardSummary({ paperId, title, loadPaper, openOptions }: CardSummaryProps) {
+  const { state, summarize, stop } = useCardSummary(loadPaper);
+  const [open, setOpen] = useState(false);
+  const busy = isBusy(state);
+  const error = state.phase === 'error' ? describeSummaryError(state.error) : null;
+  const waitLeft = useCountdown(error?.waitSeconds ?? null);
+  const panelId = `dpk-panel-${paperId}`;
+  const text = state.phase === 'idle' ? '' : state.text;
+
+  const onMainButton = () => {
+    if (state.phase === 'idle') {
+      setOpen(true);
+      summarize(false);
+    } else {
+      setOpen(!open);
+    }
+  };
+  const [copyNote, setCopyNote] = useState('');
+  const retry = () => summarize(true);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopyNote(ko.panel.copied);
+    } catch {
+      setCopyNote(ko.panel.copyFailed);
+    }
+  };
+
+  return (
+    <div class="dpk">
+      <div class="dpk-bar">
+        <button
+          type="button"
+          class="dpk-button"
+          aria-expanded={state.phase === 'idle' ? undefined : open}
+          aria-controls={state.phase === 'idle' ? undefined : panelId}
+          onClick={onMainButton}
+        >
+          <span class="dpk-icon" aria-hidden="true">
+            가
+          </span>
+          {ko.summarizeButton}
+        </button>
+        {!open && busy && (
+          <span class="dpk-hint" aria-hidden="true">
+            {ko.panel.streaming}
+          </span>
+        )}
+      </div>
+      {state.phase !== 'idle' && (
+        <section
+          id={panelId}
+          class="dpk-panel"
+          aria-label={ko.panel.regionLabel(title)}
+          data-phase={state.phase}
+          hidden={!open}
+        >
+          <div class={`dpk-body${busy ? ' reserving' : ''}`}>
+            {busy && !text && <div class="dpk-skeleton" aria-hidden="true" />}
+            {text && <SummaryText html={state.html} busy={busy} />}
+          </div>
+          {state.phase === 'stopped' && <p class="dpk-note">{ko.panel.stopped}</p>}
+          {error && (
+            <div class="dpk-error" role="alert">
+              <p>{error.message}</p>
+              {state.phase === 'error' && state.error.detail && (
+                <p class="dpk-detail">{state.error.detail}</p>
+              )}
+            </div>
+          )}
+          <div class="dpk-toolbar">
+            {busy ? (
+              <button type="button" class="dpk-action" onClick={stop}>
+                {ko.panel.stop}
+              </button>
+            ) : (
+              <>
+                {error ? (
+                  <NextStepButton
+                    step={error.nextStep}
+                    waitLeft={waitLeft}
+                    onRetry={retry}
+                    onOpenOptions={openOptions}
+                  />
+                ) : (
+                  <button type="button" class="dpk-action" onClick={retry}>
+                    {ko.panel.retry}
+                  </button>
+                )}
+                {text && (
+                  <button type="button" class="dpk-action" onClick={copy}>
+                    {ko.panel.copy}
+                  </button>
+                )}
+              </>
+            )}
+            {state.phase === 'done' && <SummaryMeta model={state.model} usage={state.usage} />}
+            {copyNote && <span class="dpk-meta">{copyNote}</span>}
+          </div>
+        </section>
+      )}
+      <p class="dpk-sr" role="status" aria-live="polite">
+        {announcementFor(state)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// Wires card discovery to the page's lifetime: initial scan, later DOM changes, client-side navigation, reload.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { findListCards, findPaperPageCard } from '../hf/cards.ts';
+import { type PapersRoute, parsePapersRoute } from '../hf/routes.ts';
+import { CardHosts, type CardTarget, HOST_TAG, type RenderCard } from './card-hosts.ts';
+
+export function findCardsForRoute(root: Document, route: PapersRoute | null): CardTarget[] {
+  if (!route) return [];
+  if (route.kind === 'paper') {
+    const card = findPaperPageCard(root, route.paperId);
+    return card ? [card] : [];
+  }
+  return findListCards(root);
+}
+
+/** True when a mutation touched the page's own nodes, not only our hosts. */
+function isPageMutation(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.some((node) => !(node instanceof HTMLElement && node.localName === HOST_TAG));
+}
+
+export function startPapersPage(ctx: ContentScriptContext, render: RenderCard, css: string): CardHosts {
+  const hosts = new CardHosts(render, css);
+  hosts.removeForeignHosts(document);
+  const scan = () => hosts.sync(findCardsForRoute(document, parsePapersRoute(location.href)));
+
+  const observer = new MutationObserver((records) => {
+    if (records.some(isPageMutation)) scan();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.addEventListener(window, 'wxt:locationchange', scan);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    hosts.clear();
+  });
+  scan();
+  return hosts;
+}

@@ -1,0 +1,45 @@
+// One summary request from a card: a port to the background, events in, stop out.
+import { browser } from 'wxt/browser';
+import {
+  type PaperForSummary,
+  parsePortEvent,
+  SUMMARY_PORT_NAME,
+  type SummaryPortEvent,
+} from '../messages.ts';
+
+export interface SummarySession {
+  stop(): void;
+}
+
+export function startSummarySession(
+  paper: PaperForSummary,
+  options: { force: boolean },
+  onEvent: (event: SummaryPortEvent) => void,
+  onDisconnect: () => void,
+): SummarySession {
+  const port = browser.runtime.connect({ name: SUMMARY_PORT_NAME });
+  let open = true;
+  port.onMessage.addListener((message: unknown) => {
+    const event = parsePortEvent(message);
+    if (!event) return;
+    onEvent(event);
+    if (event.type === 'done' || event.type === 'error') close();
+  });
+  port.onDisconnect.addListener(() => {
+    if (!open) return;
+    open = false;
+    onDisconnect();
+  });
+  const close = () => {
+    if (!open) return;
+    open = false;
+    port.disconnect();
+  };
+  port.postMessage({ type: 'summarize', paper, force: options.force });
+  return {
+    stop() {
+      if (open) port.postMessage({ type: 'stop' });
+      close();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// The Paper type and its parsers: Hugging Face's island props and API JSON in, typed papers out.
+import * as v from 'valibot';
+import { ARXIV_ID_PATTERN } from './routes.ts';
+
+export interface Paper {
+  /** arXiv id, e.g. 2407.21783 */
+  id: string;
+  /** English title with whitespace collapsed (the data holds `\n  ` inside titles). */
+  title: string;
+  /** The abstract with arXiv's hard line breaks joined. */
+  abstract: string;
+  /** Visible authors in the paper's order. */
+  authors: string[];
+  upvotes: number | null;
+  numComments: number | null;
+  thumbnailUrl: string | null;
+  videoUrl: string | null;
+  /** Hugging Face's own English one-line summary (2025+). */
+  aiSummary: string | null;
+  aiKeywords: string[];
+  publishedAt: string | null;
+}
+
+const text = v.string();
+const optionalText = v.nullish(v.string());
+const optionalCount = v.nullish(v.number());
+
+const AuthorSchema = v.object({ name: v.string(), hidden: v.nullish(v.boolean()) });
+
+/** The paper fields, as both `dailyPapers[i].paper`, `PaperContent.paper` and `/api/papers/{id}` hold them. */
+const PaperFieldsSchema = v.object({
+  id: v.pipe(text, v.regex(ARXIV_ID_PATTERN)),
+  title: text,
+  summary: optionalText,
+  authors: v.nullish(v.array(v.unknown())),
+  upvotes: optionalCount,
+  publishedAt: optionalText,
+  ai_summary: optionalText,
+  ai_keywords: v.nullish(v.array(v.unknown())),
+  mediaUrls: v.nullish(v.array(v.unknown())),
+  numComments: optionalCount,
+});
+
+const DailyPaperItemSchema = v.object({
+  paper: v.unknown(),
+  title: optionalText,
+  thumbnail: optionalText,
+  mediaUrls: v.nullish(v.array(v.unknown())),
+  numComments: optionalCount,
+});
+
+export function normalizeTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim();
+}
+
+/** Joins arXiv's hard-wrapped lines but keeps paragraph breaks. */
+export function normalizeAbstract(abstract: string): string {
+  return abstract
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n');
+}
+
+/** Only plain https links from the data are kept: they end up in img/video/Markdown. */
+function httpsUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function visibleAuthorNames(authors: readonly unknown[] | null | undefined): string[] {
+  const names: string[] = [];
+  for (const author of authors ?? []) {
+    const parsed = v.safeParse(AuthorSchema, author);
+    if (parsed.success && parsed.output.hidden !== true) {
+      const name = normalizeTitle(parsed.output.name);
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+function keywordList(keywords: readonly unknown[] | null | undefined): string[] {
+  return (keywords ?? [])
+    .filter((k): k is string => typeof k === 'string' && k.trim() !== '')
+    .map((k) => k.trim());
+}
+
+function firstVideoUrl(mediaUrls: readonly unknown[] | null | undefined): string | null {
+  for (const candidate of mediaUrls ?? []) {
+    const url = httpsUrl(candidate);
+    if (url && /\.(mp4|webm|mov)(\?|$)/i.test(url)) return url;
+  }
+  return null;
+}
+
+function defaultThumbnail(id: string): string {
+  return `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png`;
+}
+
+/** Parses paper fields (API JSON or an island's `paper` object). Null when the id or title is unusable. */
+export function parsePaperFields(input: unknown): Paper | null {
+  const parsed = v.safeParse(PaperFieldsSchema, input);
+  if (!parsed.success) return null;
+  const fields = parsed.output;
+  const title = normalizeTitle(fields.title);
+  if (!title) return null;
+  return {
+    id: fields.id,
+    title,
+    abstract: normalizeAbstract(fields.summary ?? ''),
+    authors: visibleAuthorNames(fields.authors),
+    upvotes: fields.upvotes ?? null,
+    numComments: fields.numComments ?? null,
+    thumbnailUrl: defaultThumbnail(fields.id),
+    videoUrl: firstVideoUrl(fields.mediaUrls),
+    aiSummary: fields.ai_summary?.trim() || null,
+    aiKeywords: keywordList(fields.ai_keywords),
+    publishedAt: fields.publishedAt ?? null,
+  };
+}
+
+/** Parses one `dailyPapers[i]` entry: the list item's title, thumbnail and media win over the paper's. */
+export function parseDailyPaperItem(input: unknown): Paper | null {
+  const parsed = v.safeParse(DailyPaperItemSchema, input);
+  if (!parsed.success) return null;
+  const item = parsed.output;
+  const paper = parsePaperFields(item.paper);
+  if (!paper) return null;
+  const itemTitle = item.title ? normalizeTitle(item.title) : '';
+  return {
+    ...paper,
+    title: itemTitle || paper.title,
+    thumbnailUrl: httpsUrl(item.thumbnail) ?? paper.thumbnailUrl,
+    videoUrl: firstVideoUrl(item.mediaUrls) ?? paper.videoUrl,
+    numComments: item.numComments ?? paper.numComments,
+  };
+}

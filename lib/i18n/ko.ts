@@ -1,0 +1,83 @@
+// Every Korean string the user reads, in one place.
+
+export const ko = {
+  summarizeButton: '한국어 요약',
+  panel: {
+    regionLabel: (title: string) => `${title} 한국어 요약`,
+    loading: '요약을 요청하는 중…',
+    streaming: '요약을 받는 중…',
+    retryingBadOutput: '답변이 한국어 요약 형식이 아니어서 한 번 더 요청하는 중…',
+    done: '요약을 마쳤습니다.',
+    stopped: '요약을 중단했습니다. 받은 부분만 표시하며 저장하지 않습니다.',
+    stop: '중단',
+    copy: '복사',
+    copied: '복사했습니다.',
+    copyFailed: '복사하지 못했습니다. 텍스트를 직접 선택해 복사하세요.',
+    retry: '다시 요약',
+    collapse: '접기',
+    expand: '펼치기',
+    openOptions: '설정 열기',
+    billing: 'OpenAI 결제 페이지 열기',
+    waitThenRetry: (seconds: number) => `${seconds}초 후 다시 시도`,
+    modelLine: (model: string) => `모델: ${model}`,
+    tokens: (count: number) => `${count.toLocaleString('ko-KR')} 토큰`,
+    reload: '페이지 새로 고침',
+  },
+  errors: {
+    noKey: 'API 키가 없습니다. 설정에서 OpenAI API 키를 입력하세요.',
+    auth: 'API 키가 올바르지 않습니다(401). 설정에서 키를 확인하세요.',
+    permission:
+      '이 키로는 이 모델이나 엔드포인트를 쓸 권한이 없습니다(403). 설정에서 키와 모델을 확인하세요.',
+    modelNotFound: '모델을 찾을 수 없습니다. 설정에서 모델 이름을 확인하세요.',
+    rateLimited: (seconds: number | null) =>
+      seconds === null
+        ? '요청 한도에 걸렸습니다(429). 잠시 후 다시 시도하세요.'
+        : `요청 한도에 걸렸습니다(429). ${seconds}초 후 다시 시도하세요.`,
+    quota: '사용 한도(크레딧)를 모두 썼습니다. OpenAI 결제 설정에서 한도나 잔액을 확인하세요.',
+    network: '엔드포인트에 연결할 수 없습니다. 인터넷 연결과 설정의 엔드포인트 URL을 확인하세요.',
+    timeout: '엔드포인트가 제한 시간 안에 응답하지 않았습니다. 잠시 후 다시 시도하세요.',
+    server: '엔드포인트 서버에 문제가 생겼습니다(5xx). 잠시 후 다시 시도하세요.',
+    streamBroken: '요약을 받는 도중 연결이 끊겼습니다. 다시 시도하세요. 끊긴 요약은 저장하지 않았습니다.',
+    badOutput:
+      '모델이 한국어 요약을 만들지 못했습니다(두 번 시도). 다시 시도하거나 설정에서 다른 모델을 고르세요.',
+    truncated:
+      '요약이 길이 제한에서 잘렸습니다. 다시 시도하거나 다른 모델을 고르세요. 잘린 요약은 저장하지 않았습니다.',
+    badRequest: '엔드포인트가 요청을 거절했습니다. 설정의 엔드포인트 URL과 모델을 확인하세요.',
+    endpointPermission:
+      '이 엔드포인트에 접속할 권한이 없습니다. 설정에서 엔드포인트를 다시 저장하고 권한을 허용하세요.',
+    paperMissing:
+      '이 논문의 제목과 초록을 페이지에서 찾지 못했습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+    extensionReloaded: '확장 프로그램이 업데이트되었습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+    unknown: '알 수 없는 오류로 요약하지 못했습니다. 다시 시도하세요.',
+  },
+  options: {
+    title: 'Daily Papers KO 설정',
+    intro: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙입니다. 요약은 내 API 키로 직접 요청합니다.',
+    apiKey: 'API 키',
+    apiKeyHint:
+      'OpenAI 또는 호환 서비스의 키. 이 컴퓨터의 확장 저장소(local)에만 저장되고 동기화되지 않습니다.',
+    showKey: '키 보기',
+    hideKey: '키 숨기기',
+    endpoint: '엔드포인트 URL',
+    endpointHint:
+      '기본값은 OpenAI입니다. Ollama: http://localhost:11434/v1 · LM Studio: http://localhost:1234/v1 · OpenRouter: https://openrouter.ai/api/v1',
+    model: '모델',
+    modelHint: '목록에서 고르거나 직접 입력하세요.',
+    loadModels: '모델 목록 불러오기',
+    modelsLoaded: (count: number) => `모델 ${count}개를 불러왔습니다.`,
+    summaryStyle: '요약 스타일',
+    styleBullets: '핵심 요약: 한국어 제목과 3–7개 항목',
+    styleNewsletter: "뉴스레터: What's New / Technical Details / Performance Highlights",
+    save: '저장',
+    saved: '저장했습니다.',
+    testConnection: '연결 테스트',
+    testing: '연결을 확인하는 중…',
+    connectionOk: (model: string) => `연결됨: 키와 엔드포인트가 맞고, 모델 ${model}이(가) 응답했습니다.`,
+    endpointInvalid: '엔드포인트 URL이 올바르지 않습니다. https://로 시작하는 주소를 입력하세요.',
+    endpointInsecure:
+      'API 키를 보호하려면 https 주소를 쓰세요. http는 이 컴퓨터의 로컬 서버(localhost, 127.0.0.1)에만 허용됩니다.',
+    permissionDenied:
+      '이 엔드포인트에 접속할 권한이 허용되지 않아 저장하지 않았습니다. 다시 저장하고 권한을 허용하세요.',
+    modelRequired: '모델 이름을 입력하세요.',
+  },
+} as const;

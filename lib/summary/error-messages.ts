@@ -1,0 +1,41 @@
+// What the user reads for each error kind, and the one next step offered with it.
+import { ko } from '../i18n/ko.ts';
+import type { SummaryError } from '../messages.ts';
+
+export type NextStep = 'openOptions' | 'retry' | 'billing' | 'reload';
+
+export interface ErrorDescription {
+  message: string;
+  nextStep: NextStep;
+  /** Seconds to wait before retrying helps (rate limits). */
+  waitSeconds: number | null;
+}
+
+const NEXT_STEP: Record<SummaryError['kind'], NextStep> = {
+  noKey: 'openOptions',
+  auth: 'openOptions',
+  permission: 'openOptions',
+  modelNotFound: 'openOptions',
+  badRequest: 'openOptions',
+  endpointPermission: 'openOptions',
+  network: 'retry',
+  quota: 'billing',
+  rateLimited: 'retry',
+  timeout: 'retry',
+  server: 'retry',
+  streamBroken: 'retry',
+  badOutput: 'retry',
+  truncated: 'retry',
+  paperMissing: 'reload',
+  extensionReloaded: 'reload',
+  unknown: 'retry',
+};
+
+export function describeSummaryError(error: SummaryError): ErrorDescription {
+  const waitSeconds =
+    error.kind === 'rateLimited' && error.retryAfterMs !== undefined
+      ? Math.max(1, Math.ceil(error.retryAfterMs / 1000))
+      : null;
+  const message = error.kind === 'rateLimited' ? ko.errors.rateLimited(waitSeconds) : ko.errors[error.kind];
+  return { message, nextStep: NEXT_STEP[error.kind], waitSeconds };
+}

@@ -1,0 +1,181 @@
+// The end-to-end harness: a real Chromium with the built extension, a mock OpenAI server, and
+// Hugging Face pages served from fixtures. Tests import `test` and `expect` from here.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, test as base, chromium, expect, type Page, type Route } from '@playwright/test';
+import { type MockOpenAI, startMockOpenAI } from './mock-openai.ts';
+
+export { expect };
+
+export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** The Chromium the tests drive: `CHROMIUM_PATH` when set, else Debian's `/usr/bin/chromium`. */
+export function chromiumExecutable(): string {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executable)) {
+    throw new Error(
+      `Chromium not found at ${executable}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return executable;
+}
+
+export interface ExtensionSettingsInput {
+  apiKey?: string;
+  baseURL?: string;
+  model?: string;
+  summaryStyle?: 'bullets' | 'newsletter';
+}
+
+export interface OpenPapersOptions {
+  /** Same-origin JSON by path + query, e.g. `{ '/api/papers/2408.00001': {...} }`. */
+  api?: Record<string, unknown>;
+}
+
+interface HarnessFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  openai: MockOpenAI;
+  configure: (settings?: ExtensionSettingsInput) => Promise<void>;
+  openPapers: (html: string, url: string, options?: OpenPapersOptions) => Promise<Page>;
+}
+
+/** Loopback (the mock) and the extension's own pages are the only places a test may reach. */
+function isAllowedUrl(url: URL): boolean {
+  return url.protocol === 'chrome-extension:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+}
+
+async function launchWithExtension(): Promise<{ context: BrowserContext; profileDir: string }> {
+  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_PATH}. Run \`npm run build\` first (npm test does).`);
+  }
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'dpk-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumExecutable(),
+    headless: true,
+    locale: 'ko-KR',
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // Registered first, so it runs last: whatever no other route claimed and is not local is aborted.
+  await context.route(
+    (url) => !isAllowedUrl(url),
+    (route) => route.abort('internetdisconnected'),
+  );
+  return { context, profileDir };
+}
+
+function fulfillJson(route: Route, body: unknown): Promise<void> {
+  return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+}
+
+export const test = base.extend<HarnessFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
+  context: async ({}, use) => {
+    const { context, profileDir } = await launchWithExtension();
+    await use(context);
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  },
+
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await use(extensionId);
+  },
+
+  // biome-ignore lint/correctness/noEmptyPattern: see above.
+  openai: async ({}, use) => {
+    const mock = await startMockOpenAI({ port: 0 });
+    await use(mock);
+    await mock.close();
+  },
+
+  configure: async ({ context, extensionId, openai }, use) => {
+    await use(async (settings = {}) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.getByLabel('API 키').fill(settings.apiKey ?? 'sk-test-key-1234');
+      await page.getByLabel('엔드포인트 URL').fill(settings.baseURL ?? openai.baseURL);
+      await page.getByLabel('모델', { exact: true }).fill(settings.model ?? 'gpt-4o-mini');
+      if (settings.summaryStyle) {
+        await page.getByLabel('요약 스타일').selectOption(settings.summaryStyle);
+      }
+      await page.getByRole('button', { name: '저장' }).click();
+      await expect(page.getByRole('status')).toContainText('저장했습니다');
+      await page.close();
+    });
+  },
+
+  openPapers: async ({ context }, use) => {
+    // Every page a test served, by URL; one route answers them all so tests can open several.
+    const served = new Map<string, { html: string; api: Record<string, unknown> }>();
+    const findApiBody = (pathAndQuery: string): unknown =>
+      [...served.values()].map((page) => page.api[pathAndQuery]).find((body) => body !== undefined);
+
+    await context.route('https://huggingface.co/**', async (route) => {
+      const requested = new URL(route.request().url());
+      const apiBody = findApiBody(requested.pathname + requested.search);
+      if (apiBody !== undefined) return fulfillJson(route, apiBody);
+      if (requested.pathname.startsWith('/api/')) {
+        return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"Not Found"}' });
+      }
+      const page = served.get(requested.href);
+      if (page && route.request().resourceType() === 'document') {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
+      }
+      return route.abort('internetdisconnected');
+    });
+
+    await use(async (html, url, options = {}) => {
+      served.set(new URL(url).href, { html, api: options.api ?? {} });
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    });
+  },
+});
+
+/**
+ * Resolves once the extension's content script has been injected into the page (its isolated world
+ * exists). The script's first scan runs synchronously at injection, so after this a page that got no
+ * buttons really got none, rather than not yet.
+ */
+export async function waitForContentScript(page: Page, timeoutMs = 10_000): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const injected = new Promise<void>((resolve) => {
+      session.on('Runtime.executionContextCreated', ({ context }) => {
+        if (context.name === 'Daily Papers KO' || context.origin.startsWith('chrome-extension://')) resolve();
+      });
+    });
+    await session.send('Runtime.enable');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the content script was not injected')), timeoutMs);
+    });
+    await Promise.race([injected, timeout]).finally(() => clearTimeout(timer));
+    // One round trip through the page, so a scan running in the same task has finished.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  } finally {
+    await session.detach();
+  }
+}
+
+/** The paper ids of the cards that got our UI, in page order. */
+export function injectedPaperIds(page: Page): Promise<string[]> {
+  return page
+    .locator('daily-papers-ko')
+    .evaluateAll((hosts) => hosts.map((host) => (host as HTMLElement).dataset.paperId ?? ''));
+}
