@@ -1,14 +1,31 @@
 import { defineConfig } from 'wxt';
 
+/** The endpoints that work without asking: OpenAI, and local model servers (Ollama, LM Studio). */
+const ENDPOINT_HOSTS = ['https://api.openai.com/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+/** Any other OpenAI-compatible endpoint is asked for, origin by origin, when the user saves it. */
+const OPTIONAL_ENDPOINT_HOSTS = ['https://*/*', 'http://*/*'];
+
 // Extension manifest and build settings. Permissions are kept to what the features need;
 // tests/unit/manifest.test.ts pins them so any new one is a deliberate change.
 export default defineConfig({
   srcDir: '.',
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Daily Papers KO',
     description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',
     permissions: ['storage'],
-    host_permissions: ['https://api.openai.com/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-  },
+    host_permissions: ENDPOINT_HOSTS,
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_ENDPOINT_HOSTS }
+      : { optional_permissions: OPTIONAL_ENDPOINT_HOSTS }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'daily-papers-ko@daily-papers-ko.github.io',
+          strict_min_version: '115.0',
+          // Nothing is collected by the extension's authors; requests go only to the user's own endpoint.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

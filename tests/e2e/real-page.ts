@@ -2,7 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const REAL_PAGE_PATH = path.resolve(import.meta.dirname, '../../../shared/fixtures/hf/papers-2024-08-01.html');
+export const REAL_PAGE_PATH = path.resolve(
+  import.meta.dirname,
+  '../../../shared/fixtures/hf/papers-2024-08-01.html',
+);
 export const REAL_PAGE_URL = 'https://huggingface.co/papers?date=2024-08-01';
 export const REAL_PAGE_SKIP_REASON = `the real saved page is not at ${REAL_PAGE_PATH} (../shared is absent)`;
 

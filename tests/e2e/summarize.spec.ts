@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures.ts';
 import { REAL_PAGE_SKIP_REASON, REAL_PAGE_URL, realPageHtml } from './real-page.ts';
 
-test('streams a Korean summary into the clicked card on the real page', async ({ openPapers, configure, openai }) => {
+test('streams a Korean summary into the clicked card on the real page', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
   const html = realPageHtml();
   test.skip(html === null, REAL_PAGE_SKIP_REASON);
   await configure({ apiKey: 'sk-test-real-page', model: 'gpt-4.1-mini' });
