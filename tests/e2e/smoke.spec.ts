@@ -1,3 +1,4 @@
+import type { WxtBrowser } from 'wxt/browser';
 import { expect, injectedPaperIds, test, waitForContentScript } from './fixtures.ts';
 import { REAL_PAGE_PAPER_IDS, REAL_PAGE_SKIP_REASON, REAL_PAGE_URL, realPageHtml } from './real-page.ts';
 
@@ -6,7 +7,9 @@ test('the extension loads and its service worker runs', async ({ context, extens
     .serviceWorkers()
     .find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
   expect(worker).toBeDefined();
-  const name = await worker?.evaluate(() => chrome.runtime.getManifest().name);
+  const name = await worker?.evaluate(
+    () => (globalThis as unknown as { chrome: WxtBrowser }).chrome.runtime.getManifest().name,
+  );
   expect(name).toBe('Daily Papers KO');
 });
 
