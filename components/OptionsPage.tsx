@@ -1,23 +1,59 @@
-// The options page: API key, endpoint, model and summary style.
+// The options page: API key, endpoint, model and summary style, with a connection test.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ko } from '../lib/i18n/ko.ts';
+import type { SummaryError } from '../lib/messages.ts';
+import { listModels, testConnection } from '../lib/options/connection.ts';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
   normalizeEndpoint,
   originPermissionPattern,
   type Settings,
-  type SummaryStyle,
+  SUMMARY_STYLES,
   saveSettings,
 } from '../lib/settings.ts';
+import { describeSummaryError } from '../lib/summary/error-messages.ts';
 
 type Status = { tone: 'info' | 'success' | 'error'; text: string } | null;
+
+type Checked = { ok: true; settings: Settings } | { ok: false; message: string };
+
+/** Validates the form; the result is what would be saved. */
+function checkForm(form: Settings): Checked {
+  const endpoint = normalizeEndpoint(form.baseURL);
+  if (!endpoint.ok) {
+    return {
+      ok: false,
+      message: endpoint.problem === 'insecure' ? ko.options.endpointInsecure : ko.options.endpointInvalid,
+    };
+  }
+  if (!form.model.trim()) return { ok: false, message: ko.options.modelRequired };
+  const timeout = form.requestTimeoutSeconds;
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600)
+    return { ok: false, message: ko.options.timeoutInvalid };
+  return {
+    ok: true,
+    settings: { ...form, apiKey: form.apiKey.trim(), baseURL: endpoint.baseURL, model: form.model.trim() },
+  };
+}
+
+/** Must be the first await of a click handler: the browser only asks the user during a gesture. */
+function requestEndpointPermission(baseURL: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPermissionPattern(baseURL)] });
+}
+
+function errorText(error: SummaryError): string {
+  const { message } = describeSummaryError(error);
+  return error.detail ? `${message} (${error.detail})` : message;
+}
 
 export function OptionsPage() {
   const [form, setForm] = useState<Settings>(DEFAULT_SETTINGS);
   const [showKey, setShowKey] = useState(false);
+  const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     loadSettings().then(setForm, (error: unknown) => setStatus({ tone: 'error', text: String(error) }));
@@ -26,39 +62,61 @@ export function OptionsPage() {
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setForm((old) => ({ ...old, [key]: value }));
 
-  const onSave = async (event: Event) => {
-    event.preventDefault();
-    const endpoint = normalizeEndpoint(form.baseURL);
-    if (!endpoint.ok) {
-      setStatus({
-        tone: 'error',
-        text: endpoint.problem === 'insecure' ? ko.options.endpointInsecure : ko.options.endpointInvalid,
-      });
+  /** Validates, asks for the endpoint's permission, then runs `action` with the checked settings. */
+  const withCheckedForm = async (action: (settings: Settings) => Promise<void>) => {
+    const checked = checkForm(form);
+    if (!checked.ok) {
+      setStatus({ tone: 'error', text: checked.message });
       return;
     }
-    if (!form.model.trim()) {
-      setStatus({ tone: 'error', text: ko.options.modelRequired });
-      return;
-    }
-    // First await in the click handler, so the browser still sees the user's gesture.
-    const granted = await browser.permissions.request({
-      origins: [originPermissionPattern(endpoint.baseURL)],
-    });
-    if (!granted) {
+    if (!(await requestEndpointPermission(checked.settings.baseURL))) {
       setStatus({ tone: 'error', text: ko.options.permissionDenied });
       return;
     }
-    const next = { ...form, apiKey: form.apiKey.trim(), baseURL: endpoint.baseURL, model: form.model.trim() };
-    await saveSettings(next);
-    setForm(next);
-    setStatus({ tone: 'success', text: ko.options.saved });
+    setBusy(true);
+    try {
+      await action(checked.settings);
+    } finally {
+      setBusy(false);
+    }
   };
+
+  const onSave = (event: Event) => {
+    event.preventDefault();
+    void withCheckedForm(async (settings) => {
+      await saveSettings(settings);
+      setForm(settings);
+      setStatus({ tone: 'success', text: ko.options.saved });
+    });
+  };
+
+  const onTest = () =>
+    void withCheckedForm(async (settings) => {
+      setStatus({ tone: 'info', text: ko.options.testing });
+      const result = await testConnection(settings);
+      setStatus(
+        result.ok
+          ? { tone: 'success', text: ko.options.connectionOk(result.model) }
+          : { tone: 'error', text: ko.options.connectionFailed(errorText(result.error)) },
+      );
+    });
+
+  const onLoadModels = () =>
+    void withCheckedForm(async (settings) => {
+      const result = await listModels(settings);
+      if (result.ok) {
+        setModels(result.models);
+        setStatus({ tone: 'info', text: ko.options.modelsLoaded(result.models.length) });
+      } else {
+        setStatus({ tone: 'error', text: ko.options.modelsFailed(errorText(result.error)) });
+      }
+    });
 
   return (
     <main class="options">
       <h1>{ko.options.title}</h1>
       <p class="intro">{ko.options.intro}</p>
-      <form onSubmit={onSave}>
+      <form onSubmit={onSave} noValidate>
         <div class="field">
           <label for="api-key">{ko.options.apiKey}</label>
           <div class="row">
@@ -84,6 +142,7 @@ export function OptionsPage() {
           <input
             id="endpoint"
             type="url"
+            spellcheck={false}
             value={form.baseURL}
             onInput={(e) => update('baseURL', e.currentTarget.value)}
             aria-describedby="endpoint-hint"
@@ -94,12 +153,24 @@ export function OptionsPage() {
         </div>
         <div class="field">
           <label for="model">{ko.options.model}</label>
-          <input
-            id="model"
-            value={form.model}
-            onInput={(e) => update('model', e.currentTarget.value)}
-            aria-describedby="model-hint"
-          />
+          <div class="row">
+            <input
+              id="model"
+              list="model-list"
+              spellcheck={false}
+              value={form.model}
+              onInput={(e) => update('model', e.currentTarget.value)}
+              aria-describedby="model-hint"
+            />
+            <button type="button" onClick={onLoadModels} disabled={busy}>
+              {ko.options.loadModels}
+            </button>
+          </div>
+          <datalist id="model-list">
+            {models.map((model) => (
+              <option key={model} value={model} />
+            ))}
+          </datalist>
           <p id="model-hint" class="hint">
             {ko.options.modelHint}
           </p>
@@ -109,14 +180,36 @@ export function OptionsPage() {
           <select
             id="style"
             value={form.summaryStyle}
-            onChange={(e) => update('summaryStyle', e.currentTarget.value as SummaryStyle)}
+            onChange={(e) => {
+              const value = SUMMARY_STYLES.find((style) => style === e.currentTarget.value);
+              if (value) update('summaryStyle', value);
+            }}
           >
             <option value="bullets">{ko.options.styleBullets}</option>
             <option value="newsletter">{ko.options.styleNewsletter}</option>
           </select>
         </div>
+        <div class="field">
+          <label for="timeout">{ko.options.timeout}</label>
+          <input
+            id="timeout"
+            type="number"
+            min={1}
+            max={600}
+            step={1}
+            value={form.requestTimeoutSeconds}
+            onInput={(e) => update('requestTimeoutSeconds', e.currentTarget.valueAsNumber)}
+            aria-describedby="timeout-hint"
+          />
+          <p id="timeout-hint" class="hint">
+            {ko.options.timeoutHint}
+          </p>
+        </div>
         <div class="actions">
-          <button type="submit" class="primary">
+          <button type="button" onClick={onTest} disabled={busy}>
+            {ko.options.testConnection}
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
             {ko.options.save}
           </button>
         </div>

@@ -27,6 +27,8 @@ export default defineBackground(() => {
       console.warn('[Daily Papers KO] rejected a malformed message');
       return undefined;
     }
+    // Content scripts may only ask for the options page; key-bearing requests are the options page's.
+    if (request.type !== 'openOptions' && !sender.url?.startsWith(extensionOrigin)) return undefined;
     return answerRuntimeRequest(request, browser);
   });
 });

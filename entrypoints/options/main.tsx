@@ -1,5 +1,7 @@
+// Options page entry: renders the settings form.
 import { render } from 'preact';
 import { OptionsPage } from '../../components/OptionsPage.tsx';
+import './style.css';
 
 const root = document.getElementById('app');
 if (root) render(<OptionsPage />, root);

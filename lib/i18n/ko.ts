@@ -79,5 +79,11 @@ export const ko = {
     permissionDenied:
       '이 엔드포인트에 접속할 권한이 허용되지 않아 저장하지 않았습니다. 다시 저장하고 권한을 허용하세요.',
     modelRequired: '모델 이름을 입력하세요.',
+    timeout: '응답 대기 시간(초)',
+    timeoutHint: '첫 응답과 스트림 조각 사이를 이만큼 기다립니다. 느린 로컬 모델이면 늘리세요.',
+    timeoutInvalid: '응답 대기 시간은 1–600초 사이의 정수여야 합니다.',
+    connectionFailed: (message: string) => `연결 실패: ${message}`,
+    modelsFailed: (message: string) => `모델 목록을 불러오지 못했습니다: ${message}`,
+    unsavedChanges: '저장하지 않은 변경 사항이 있습니다.',
   },
 } as const;

@@ -104,10 +104,15 @@ async function streamOnce(
         onEvent({ type: 'progress', text: visible, html: summaryMarkdownToHtml(visible) });
       }
     }
+    // The SDK ends the iteration quietly when its request is aborted: a stop or a stall is not an end.
+    if (signal.aborted) throw new DOMException('The summary was stopped', 'AbortError');
+    if (timedOut) throw new SummaryFailure({ kind: 'timeout' });
+    if (finishReason === null) throw new SummaryFailure({ kind: 'streamBroken', detail: 'no finish_reason' });
     if (finishReason === 'length') throw new SummaryFailure({ kind: 'truncated' });
     const text = stripThinking(raw).trim();
     return { text, model, usage, problem: checkSummaryOutput(text) };
   } catch (error) {
+    if (error instanceof SummaryFailure) throw error;
     if (signal.aborted) throw error;
     if (timedOut) throw new SummaryFailure({ kind: 'timeout' });
     if (isAbortError(error)) throw error;
