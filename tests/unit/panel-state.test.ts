@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_PANEL, isBusy, type PanelAction, type PanelState, reducePanel } from '../../lib/content/panel-state.ts';
+import {
+  INITIAL_PANEL,
+  isBusy,
+  type PanelAction,
+  type PanelState,
+  reducePanel,
+} from '../../lib/content/panel-state.ts';
 
 function play(...actions: PanelAction[]): PanelState {
   return actions.reduce(reducePanel, INITIAL_PANEL);
 }
 
 const started: PanelAction = { type: 'event', event: { type: 'started', model: 'gpt-4.1-mini' } };
-const progress = (text: string): PanelAction => ({ type: 'event', event: { type: 'progress', text, html: `<p>${text}</p>` } });
+const progress = (text: string): PanelAction => ({
+  type: 'event',
+  event: { type: 'progress', text, html: `<p>${text}</p>` },
+});
 
 describe('reducePanel', () => {
   it('shows streamed text as it arrives, then the finished summary', () => {
