@@ -179,3 +179,8 @@ export function injectedPaperIds(page: Page): Promise<string[]> {
     .locator('daily-papers-ko')
     .evaluateAll((hosts) => hosts.map((host) => (host as HTMLElement).dataset.paperId ?? ''));
 }
+
+/** Our UI for one paper; Playwright's locators reach into its open shadow root. */
+export function summaryHost(page: Page, paperId: string) {
+  return page.locator(`daily-papers-ko[data-paper-id="${paperId}"]`);
+}

@@ -1,0 +1,81 @@
+import { fixturePages } from '../fixtures/pages.ts';
+import { expect, injectedPaperIds, summaryHost, test, waitForContentScript } from './fixtures.ts';
+
+const ISLAND = '[data-target="DailyPapers"]';
+
+/** The island (with its cards) of another fixture page, as Hugging Face's client-side router swaps it in. */
+function islandMarkupOf(html: string): string {
+  const start = html.indexOf('<div class="SVELTE_HYDRATER contents" data-target="DailyPapers"');
+  if (start === -1) throw new Error('fixture has no DailyPapers island');
+  // The island is the outermost div from `start`: count nesting to find its end.
+  const tag = /<\/?div\b[^>]*>/g;
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let match = tag.exec(html); match; match = tag.exec(html)) {
+    depth += match[0].startsWith('</') ? -1 : 1;
+    if (depth === 0) return html.slice(start, match.index + match[0].length);
+  }
+  throw new Error('unbalanced island markup');
+}
+
+test('a client-side switch to another period puts buttons on the new cards, once each', async ({
+  openPapers,
+}) => {
+  const day = fixturePages.day2026;
+  const week = fixturePages.week2026;
+  const page = await openPapers(day.html, day.url);
+  await waitForContentScript(page);
+  await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
+
+  await page.evaluate(
+    ({ selector, markup, url }) => {
+      const island = document.querySelector(selector);
+      const next = document.createRange().createContextualFragment(markup);
+      island?.replaceWith(next);
+      history.pushState({}, '', url);
+    },
+    { selector: ISLAND, markup: islandMarkupOf(week.html), url: week.url },
+  );
+  await expect.poll(() => injectedPaperIds(page)).toEqual(week.expectedPaperIds);
+  await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
+    week.expectedPaperIds.length,
+  );
+});
+
+test('cards added later get buttons, and a re-rendered card never gets two', async ({ openPapers }) => {
+  const day = fixturePages.day2026;
+  const page = await openPapers(day.html, day.url);
+  await waitForContentScript(page);
+  await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
+
+  const addedId = '2611.99999';
+  await page.evaluate((id) => {
+    const first = document.querySelector('article');
+    const clone = first?.cloneNode(true) as HTMLElement;
+    clone.querySelector('daily-papers-ko')?.remove();
+    const link = clone.querySelector('h3 a');
+    link?.setAttribute('href', `/papers/${id}`);
+    if (link) link.textContent = 'A Paper Added Later';
+    first?.parentElement?.append(clone);
+    // Re-render every existing card the way a framework might: same content, new nodes.
+    for (const article of [...document.querySelectorAll('article')].slice(0, 3)) {
+      const copy = article.cloneNode(true) as HTMLElement;
+      copy.querySelector('daily-papers-ko')?.remove();
+      article.replaceWith(copy);
+    }
+  }, addedId);
+
+  await expect.poll(() => injectedPaperIds(page)).toEqual([...day.expectedPaperIds, addedId]);
+  for (const id of [...day.expectedPaperIds, addedId]) {
+    await expect(summaryHost(page, id)).toHaveCount(1);
+  }
+});
+
+test('leaving for a page it does not understand removes everything it added', async ({ openPapers }) => {
+  const day = fixturePages.day2026;
+  const page = await openPapers(day.html, day.url);
+  await waitForContentScript(page);
+  await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
+  await page.evaluate(() => history.pushState({}, '', '/papers/submit'));
+  await expect.poll(() => injectedPaperIds(page), { timeout: 5_000 }).toEqual([]);
+});
