@@ -5,6 +5,16 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
+    environmentOptions: {
+      // Saved pages link Hugging Face's stylesheets and scripts: tests never fetch anything.
+      happyDOM: {
+        settings: {
+          disableCSSFileLoading: true,
+          disableJavaScriptFileLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     restoreMocks: true,
   },

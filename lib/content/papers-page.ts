@@ -22,13 +22,15 @@ function isPageMutation(record: MutationRecord): boolean {
 export function startPapersPage(ctx: ContentScriptContext, render: RenderCard, css: string): CardHosts {
   const hosts = new CardHosts(render, css);
   hosts.removeForeignHosts(document);
-  const scan = () => hosts.sync(findCardsForRoute(document, parsePapersRoute(location.href)));
+  const scan = (url: string | URL = location.href) =>
+    hosts.sync(findCardsForRoute(document, parsePapersRoute(url)));
 
   const observer = new MutationObserver((records) => {
     if (records.some(isPageMutation)) scan();
   });
   observer.observe(document.body, { childList: true, subtree: true });
-  ctx.addEventListener(window, 'wxt:locationchange', scan);
+  // The Navigation API announces a navigation before `location` changes: use the URL it carries.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => scan(event.newUrl));
   ctx.onInvalidated(() => {
     observer.disconnect();
     hosts.clear();
