@@ -22,8 +22,11 @@ function isPageMutation(record: MutationRecord): boolean {
 export function startPapersPage(ctx: ContentScriptContext, render: RenderCard, css: string): CardHosts {
   const hosts = new CardHosts(render, css);
   hosts.removeForeignHosts(document);
-  const scan = (url: string | URL = location.href) =>
+  const scan = (url: string | URL = location.href) => {
+    // Reading isInvalid runs the onInvalidated cleanup once the extension was reloaded or removed.
+    if (ctx.isInvalid) return;
     hosts.sync(findCardsForRoute(document, parsePapersRoute(url)));
+  };
 
   const observer = new MutationObserver((records) => {
     if (records.some(isPageMutation)) scan();
