@@ -79,3 +79,25 @@ test('leaving for a page it does not understand removes everything it added', as
   await page.evaluate(() => history.pushState({}, '', '/papers/submit'));
   await expect.poll(() => injectedPaperIds(page), { timeout: 5_000 }).toEqual([]);
 });
+
+test('when the extension is reloaded, the orphaned UI is removed from open pages', async ({
+  context,
+  extensionId,
+  openPapers,
+}) => {
+  const day = fixturePages.day2026;
+  const page = await openPapers(day.html, day.url);
+  await waitForContentScript(page);
+  await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
+  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  await worker?.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+  );
+  // The next change on the page lets the orphaned script notice and clean up after itself.
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => document.body.append(document.createElement('div')));
+      return injectedPaperIds(page);
+    })
+    .toEqual([]);
+});
