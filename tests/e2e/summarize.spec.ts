@@ -45,7 +45,7 @@ for (const fixture of summarizablePages) {
     const [request] = openai.chatRequests();
     expect(openai.chatRequests()).toHaveLength(1);
     expect(request?.headers.authorization).toBe(`Bearer sk-e2e-${fixture.name}`);
-    expect((request?.body as { model: string }).model).toBe('gpt-4.1-mini');
+    expect(request?.body).toMatchObject({ model: 'gpt-4.1-mini' });
     const sent = paperSent(request);
     expect(sent.title).toBe(collapse(paper.title));
     expect(collapse(sent.abstract)).toBe(collapse(paper.abstract));
