@@ -102,3 +102,18 @@ test('copy puts the Markdown summary on the clipboard', async ({ context, openPa
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
   expect(clipboard).toBe(koreanSummaryFor(collapse(paper?.title ?? '')).trim());
 });
+
+test('the default endpoint, api.openai.com, works as configured', async ({ context, openPapers, configure, openai }) => {
+  // Playwright also routes the service worker's requests: send OpenAI's traffic to the mock.
+  await context.route('https://api.openai.com/**', async (route) => {
+    const url = route.request().url().replace('https://api.openai.com', openai.origin);
+    await route.fulfill({ response: await route.fetch({ url }) });
+  });
+  await configure({ apiKey: 'sk-default-endpoint', baseURL: 'https://api.openai.com/v1' });
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  const host = summaryHost(page, fixture.expectedPaperIds[0] ?? '');
+  await host.getByRole('button', { name: '한국어 요약' }).click();
+  await expect(host.getByRole('region')).toContainText('모델:');
+  expect(openai.chatRequests()[0]?.headers.authorization).toBe('Bearer sk-default-endpoint');
+});
