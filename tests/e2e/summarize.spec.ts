@@ -103,7 +103,12 @@ test('copy puts the Markdown summary on the clipboard', async ({ context, openPa
   expect(clipboard).toBe(koreanSummaryFor(collapse(paper?.title ?? '')).trim());
 });
 
-test('the default endpoint, api.openai.com, works as configured', async ({ context, openPapers, configure, openai }) => {
+test('the default endpoint, api.openai.com, works as configured', async ({
+  context,
+  openPapers,
+  configure,
+  openai,
+}) => {
   // Playwright also routes the service worker's requests: send OpenAI's traffic to the mock.
   await context.route('https://api.openai.com/**', async (route) => {
     const url = route.request().url().replace('https://api.openai.com', openai.origin);
