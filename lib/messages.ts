@@ -40,6 +40,7 @@ export const ERROR_KINDS = [
   'badRequest',
   'endpointPermission',
   'paperMissing',
+  'budget',
   'extensionReloaded',
   'unknown',
 ] as const;

@@ -26,6 +26,7 @@ const NEXT_STEP: Record<SummaryError['kind'], NextStep> = {
   streamBroken: 'retry',
   badOutput: 'retry',
   truncated: 'retry',
+  budget: 'openOptions',
   paperMissing: 'reload',
   extensionReloaded: 'reload',
   unknown: 'retry',
