@@ -1,9 +1,10 @@
 // One card's Korean summary: the "한국어 요약" button and the panel under it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isBusy, type PanelState } from '../lib/content/panel-state.ts';
+import type { CardRegistry } from '../lib/content/card-registry.ts';
+import { INITIAL_PANEL, isBusy, type PanelState } from '../lib/content/panel-state.ts';
 import { useCardSummary } from '../lib/content/use-card-summary.ts';
 import { ko } from '../lib/i18n/ko.ts';
-import type { PaperForSummary } from '../lib/messages.ts';
+import type { DoneEvent, PaperForSummary } from '../lib/messages.ts';
 import { describeSummaryError, type NextStep } from '../lib/summary/error-messages.ts';
 import { sanitizeSummaryHtml } from '../lib/summary/render.ts';
 import { SummaryMeta } from './SummaryMeta.tsx';
@@ -13,14 +14,17 @@ export interface CardSummaryProps {
   title: string;
   loadPaper: () => Promise<PaperForSummary | null>;
   openOptions: () => void;
+  registry: CardRegistry;
 }
 
 const BILLING_URL = 'https://platform.openai.com/settings/organization/billing/overview';
 
 function announcementFor(state: PanelState): string {
   switch (state.phase) {
-    case 'loading':
+    case 'queued':
       return ko.panel.loading;
+    case 'waiting':
+      return ko.panel.waiting(Math.max(0, Math.ceil((state.untilMs - Date.now()) / 1000)));
     case 'streaming':
       return ko.panel.streaming;
     case 'retrying':
@@ -98,25 +102,51 @@ function NextStepButton({
   }
 }
 
-export function CardSummary({ paperId, title, loadPaper, openOptions }: CardSummaryProps) {
-  const { state, summarize, stop } = useCardSummary(loadPaper);
+export function CardSummary({ paperId, title, loadPaper, openOptions, registry }: CardSummaryProps) {
+  const controls = useCardSummary(loadPaper);
+  const { state, stop } = controls;
   const [open, setOpen] = useState(false);
   const busy = isBusy(state);
   const error = state.phase === 'error' ? describeSummaryError(state.error) : null;
-  const waitLeft = useCountdown(error?.waitSeconds ?? null);
+  const waitLeft = useCountdown(
+    state.phase === 'waiting' ? Math.ceil((state.untilMs - Date.now()) / 1000) : (error?.waitSeconds ?? null),
+  );
+  const summarize = (options: { force: boolean; batch: boolean }) => {
+    setOpen(true);
+    controls.summarize(options);
+  };
+  const restore = (done: DoneEvent) => {
+    setOpen(true);
+    controls.restore(done);
+  };
+
+  // The page-wide run and the cache lookup reach this card through the registry.
+  const latest = useRef({ summarize, stop, restore });
+  latest.current = { summarize, stop, restore };
+  useEffect(
+    () =>
+      registry.register({
+        paperId,
+        state: INITIAL_PANEL,
+        summarize: (options) => latest.current.summarize(options),
+        stop: () => latest.current.stop(),
+        restore: (done) => latest.current.restore(done),
+      }),
+    [registry, paperId],
+  );
+  useEffect(() => registry.report(paperId, state), [registry, paperId, state]);
   const panelId = `dpk-panel-${paperId}`;
   const text = state.phase === 'idle' ? '' : state.text;
 
   const onMainButton = () => {
     if (state.phase === 'idle') {
-      setOpen(true);
-      summarize(false);
+      summarize({ force: false, batch: false });
     } else {
       setOpen(!open);
     }
   };
   const [copyNote, setCopyNote] = useState('');
-  const retry = () => summarize(true);
+  const retry = () => summarize({ force: true, batch: false });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -159,6 +189,13 @@ export function CardSummary({ paperId, title, loadPaper, openOptions }: CardSumm
             {busy && !text && <div class="dpk-skeleton" aria-hidden="true" />}
             {text && <SummaryText html={state.html} busy={busy} />}
           </div>
+          {state.phase === 'queued' && <p class="dpk-note">{ko.panel.queued}</p>}
+          {state.phase === 'waiting' && (
+            <div class="dpk-error" role="alert">
+              <p>{describeSummaryError(state.error).message}</p>
+              <p class="dpk-detail">{ko.panel.waiting(waitLeft)}</p>
+            </div>
+          )}
           {state.phase === 'stopped' && <p class="dpk-note">{ko.panel.stopped}</p>}
           {error && (
             <div class="dpk-error" role="alert">
@@ -194,7 +231,15 @@ export function CardSummary({ paperId, title, loadPaper, openOptions }: CardSumm
                 )}
               </>
             )}
-            {state.phase === 'done' && <SummaryMeta model={state.model} usage={state.usage} />}
+            {state.phase === 'done' && (
+              <SummaryMeta
+                model={state.model}
+                usage={state.usage}
+                cost={state.cost}
+                fromCache={state.fromCache}
+                createdAt={state.createdAt}
+              />
+            )}
             {copyNote && <span class="dpk-meta">{copyNote}</span>}
           </div>
         </section>

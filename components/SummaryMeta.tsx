@@ -1,17 +1,26 @@
-// The small print under a finished summary: which model wrote it and what it used.
+// The small print under a finished summary: where it came from, which model wrote it, what it cost.
+import { formatUsd } from '../lib/cost.ts';
 import { ko } from '../lib/i18n/ko.ts';
 import type { Usage } from '../lib/messages.ts';
 
 export interface SummaryMetaProps {
   model: string;
   usage: Usage | null;
+  cost: number | null;
+  fromCache: boolean;
+  createdAt: number;
 }
 
-export function SummaryMeta({ model, usage }: SummaryMetaProps) {
-  return (
-    <span class="dpk-meta">
-      {ko.panel.modelLine(model)}
-      {usage && ` · ${ko.panel.tokens(usage.promptTokens + usage.completionTokens)}`}
-    </span>
-  );
+function localDate(time: number): string {
+  return new Date(time).toLocaleDateString('ko-KR', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function SummaryMeta({ model, usage, cost, fromCache, createdAt }: SummaryMetaProps) {
+  const parts = [
+    ...(fromCache ? [ko.panel.fromCache(localDate(createdAt))] : []),
+    ko.panel.modelLine(model),
+    ...(usage ? [ko.panel.tokens(usage.promptTokens + usage.completionTokens)] : []),
+    ...(usage && cost !== null ? [ko.panel.cost(formatUsd(cost))] : []),
+  ];
+  return <span class="dpk-meta">{parts.join(' · ')}</span>;
 }

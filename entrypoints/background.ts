@@ -1,23 +1,48 @@
 // Background service worker: the only place that holds the API key while talking to the endpoint.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
 import { answerRuntimeRequest } from '../lib/background/runtime-requests.ts';
-import { defaultSummaryPortDeps, serveSummaryPort } from '../lib/background/summary-port.ts';
+import { serveSummaryPort } from '../lib/background/summary-port.ts';
+import { SummaryService } from '../lib/background/summary-service.ts';
 import { isTrustedSender } from '../lib/background/trusted-sender.ts';
-import { parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
+import { SummaryCache } from '../lib/cache.ts';
+import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
+import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
+import { loadSettings, originPermissionPattern } from '../lib/settings.ts';
+import { generateSummary } from '../lib/summary/generate.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
   const trusted = (sender: Parameters<typeof isTrustedSender>[0]) =>
     isTrustedSender(sender, browser.runtime.id, extensionOrigin);
-  const portDeps = defaultSummaryPortDeps(browser);
+
+  const cacheMaxBytes = async () => (await loadSettings()).cacheMaxMegabytes * 1024 * 1024;
+  const cache = new SummaryCache(
+    {
+      get: (keys) => browser.storage.local.get(keys),
+      set: (items) => browser.storage.local.set(items),
+      remove: (keys) => browser.storage.local.remove(keys),
+    },
+    cacheMaxBytes,
+  );
+  const ledgerItem = storage.defineItem<Ledger>('local:ledger', { fallback: EMPTY_LEDGER });
+  const ledger = { get: () => ledgerItem.getValue(), set: (value: Ledger) => ledgerItem.setValue(value) };
+  const service = new SummaryService({
+    loadSettings,
+    hasEndpointPermission: (baseURL) =>
+      browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] }),
+    generate: generateSummary,
+    cache,
+    ledger,
+  });
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SUMMARY_PORT_NAME || !trusted(port.sender)) {
       port.disconnect();
       return;
     }
-    serveSummaryPort(port, portDeps);
+    serveSummaryPort(port, service);
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -27,8 +52,9 @@ export default defineBackground(() => {
       console.warn('[Daily Papers KO] rejected a malformed message');
       return undefined;
     }
-    // Content scripts may only ask for the options page; key-bearing requests are the options page's.
-    if (request.type !== 'openOptions' && !sender.url?.startsWith(extensionOrigin)) return undefined;
-    return answerRuntimeRequest(request, browser);
+    // Content scripts get summaries and spending; key-bearing and cache-wide requests are the extension's pages'.
+    if (!CONTENT_SCRIPT_REQUESTS.has(request.type) && !sender.url?.startsWith(extensionOrigin))
+      return undefined;
+    return answerRuntimeRequest(request, { browser, service, cache, ledger, cacheMaxBytes });
   });
 });

@@ -18,7 +18,14 @@ export type PaperForSummary = v.InferOutput<typeof PaperForSummarySchema>;
 
 // ---- Port: content script → background -------------------------------------------------------
 export const SummaryPortRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('summarize'), paper: PaperForSummarySchema, force: v.boolean() }),
+  v.object({
+    type: v.literal('summarize'),
+    paper: PaperForSummarySchema,
+    /** Skip the cache and replace its entry ("다시 요약"). */
+    force: v.boolean(),
+    /** Part of a whole-page run: queued behind clicks on single cards. */
+    batch: v.boolean(),
+  }),
   v.object({ type: v.literal('stop') }),
 ]);
 export type SummaryPortRequest = v.InferOutput<typeof SummaryPortRequestSchema>;
@@ -59,6 +66,10 @@ export const UsageSchema = v.object({ promptTokens: v.number(), completionTokens
 export type Usage = v.InferOutput<typeof UsageSchema>;
 
 export const SummaryPortEventSchema = v.variant('type', [
+  /** Waiting for a free slot in the queue. */
+  v.object({ type: v.literal('queued') }),
+  /** Waiting before a retry, until this time (epoch ms), because of this error. */
+  v.object({ type: v.literal('waiting'), untilMs: v.number(), error: SummaryErrorSchema }),
   /** The request went out (after any wait) to this model. */
   v.object({ type: v.literal('started'), model: v.string() }),
   /** The visible summary so far (think blocks removed) as Markdown and unsanitised HTML; replaces what was shown. */
@@ -72,7 +83,10 @@ export const SummaryPortEventSchema = v.variant('type', [
     model: v.string(),
     style: v.picklist(SUMMARY_STYLES),
     usage: v.nullable(UsageSchema),
+    /** Estimated USD from the price table; null when the model has no price. */
+    cost: v.nullable(v.number()),
     createdAt: v.number(),
+    fromCache: v.boolean(),
   }),
   v.object({ type: v.literal('error'), error: SummaryErrorSchema }),
 ]);
@@ -90,16 +104,60 @@ export const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('openOptions') }),
   v.object({ type: v.literal('testConnection'), connection: ConnectionSchema }),
   v.object({ type: v.literal('listModels'), connection: ConnectionSchema }),
+  /** Finished summaries for these papers under the current settings (content scripts ask on load). */
+  v.object({
+    type: v.literal('getCached'),
+    paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
+  }),
+  v.object({ type: v.literal('getSpending') }),
+  /** Tokens and cost a whole-page run would take, from the abstracts and the price table. */
+  v.object({
+    type: v.literal('estimateRun'),
+    papers: v.pipe(
+      v.array(
+        v.object({
+          title: v.pipe(v.string(), v.maxLength(1_000)),
+          abstract: v.pipe(v.string(), v.maxLength(20_000)),
+        }),
+      ),
+      v.maxLength(1000),
+    ),
+  }),
+  v.object({ type: v.literal('cacheStats') }),
+  v.object({ type: v.literal('clearCache') }),
+  v.object({ type: v.literal('exportCache') }),
+  v.object({ type: v.literal('importCache'), json: v.pipe(v.string(), v.maxLength(50_000_000)) }),
 ]);
 export type RuntimeRequest = v.InferOutput<typeof RuntimeRequestSchema>;
 
-export type RuntimeResponse<T extends RuntimeRequest['type']> = T extends 'openOptions'
-  ? { ok: true }
-  : T extends 'testConnection'
-    ? { ok: true; model: string } | { ok: false; error: SummaryError }
-    : T extends 'listModels'
-      ? { ok: true; models: string[] } | { ok: false; error: SummaryError }
-      : never;
+/** Requests a content script may make; everything else is for the extension's own pages. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new Set([
+  'openOptions',
+  'getCached',
+  'getSpending',
+  'estimateRun',
+]);
+
+export type DoneEvent = Extract<SummaryPortEvent, { type: 'done' }>;
+export interface Spending {
+  today: { requests: number; tokens: number; cost: number };
+  month: { cost: number };
+  monthlyBudgetUsd: number;
+}
+
+export interface RuntimeResponses {
+  openOptions: { ok: true };
+  testConnection: { ok: true; model: string } | { ok: false; error: SummaryError };
+  listModels: { ok: true; models: string[] } | { ok: false; error: SummaryError };
+  getCached: { summaries: Record<string, DoneEvent> };
+  getSpending: Spending;
+  estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
+  cacheStats: { count: number; bytes: number; maxBytes: number };
+  clearCache: { ok: true };
+  exportCache: { json: string };
+  importCache: { imported: number; skipped: number };
+}
+export type RuntimeResponse<T extends RuntimeRequest['type']> = RuntimeResponses[T];
 
 export function parsePortRequest(message: unknown): SummaryPortRequest | null {
   const parsed = v.safeParse(SummaryPortRequestSchema, message);

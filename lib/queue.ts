@@ -59,7 +59,7 @@ export class RequestScheduler {
 
   constructor(options: SchedulerOptions) {
     this.options = {
-      maxAttempts: 6,
+      maxAttempts: 4,
       baseDelayMs: 1_000,
       maxDelayMs: 60_000,
       random: Math.random,

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 
+import { DEFAULT_PRICES, type ModelPrice } from './cost.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from './summary/styles.ts';
 
 export { SUMMARY_STYLES, type SummaryStyle };
@@ -16,6 +17,13 @@ export interface Settings {
   summaryStyle: SummaryStyle;
   /** How long to wait for the first byte and between streamed chunks. Local models may need more. */
   requestTimeoutSeconds: number;
+  /** Requests in flight at once during whole-page runs. */
+  concurrency: number;
+  /** Stop new requests once this month's spend reaches it (USD); 0 means no budget. */
+  monthlyBudgetUsd: number;
+  cacheMaxMegabytes: number;
+  /** USD per million tokens, by model name; starts as OpenAI's list prices. */
+  prices: Record<string, ModelPrice>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +32,10 @@ export const DEFAULT_SETTINGS: Settings = {
   model: DEFAULT_MODEL,
   summaryStyle: 'bullets',
   requestTimeoutSeconds: 60,
+  concurrency: 3,
+  monthlyBudgetUsd: 0,
+  cacheMaxMegabytes: 4,
+  prices: DEFAULT_PRICES,
 };
 
 const StoredSettingsSchema = v.object({
@@ -34,6 +46,22 @@ const StoredSettingsSchema = v.object({
   requestTimeoutSeconds: v.fallback(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)),
     DEFAULT_SETTINGS.requestTimeoutSeconds,
+  ),
+  concurrency: v.fallback(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
+    DEFAULT_SETTINGS.concurrency,
+  ),
+  monthlyBudgetUsd: v.fallback(v.pipe(v.number(), v.minValue(0)), DEFAULT_SETTINGS.monthlyBudgetUsd),
+  cacheMaxMegabytes: v.fallback(
+    v.pipe(v.number(), v.minValue(1), v.maxValue(8)),
+    DEFAULT_SETTINGS.cacheMaxMegabytes,
+  ),
+  prices: v.fallback(
+    v.record(
+      v.string(),
+      v.object({ input: v.pipe(v.number(), v.minValue(0)), output: v.pipe(v.number(), v.minValue(0)) }),
+    ),
+    DEFAULT_SETTINGS.prices,
   ),
 });
 

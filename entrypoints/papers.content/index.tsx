@@ -1,32 +1,80 @@
-// Content script: puts a "한국어 요약" button and panel under every paper card on huggingface.co/papers.
+// Content script: puts a "한국어 요약" button and panel under every paper card on huggingface.co/papers,
+// and a bar above the list to summarise the whole page.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CardSummary } from '../../components/CardSummary.tsx';
+import { PageToolbar, type RunOrder } from '../../components/PageToolbar.tsx';
 import type { CardTarget } from '../../lib/content/card-hosts.ts';
+import { CardRegistry } from '../../lib/content/card-registry.ts';
 import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts';
 import { startPapersPage } from '../../lib/content/papers-page.ts';
+import { createShadowHost, placeToolbar, TOOLBAR_TAG } from '../../lib/content/toolbar-host.ts';
+import { readPapersFromPage } from '../../lib/hf/page.ts';
+import type { RuntimeRequest, RuntimeResponses } from '../../lib/messages.ts';
 import css from './style.css?inline';
 
-function renderCard(target: CardTarget, shadow: ShadowRoot): () => void {
-  const container = document.createElement('div');
-  shadow.append(container);
-  const load = async () => {
-    const paper = await loadPaper(target.paperId);
-    return paper ? toPaperForSummary(paper) : null;
-  };
-  const openOptions = () => void browser.runtime.sendMessage({ type: 'openOptions' });
-  render(
-    <CardSummary paperId={target.paperId} title={target.title} loadPaper={load} openOptions={openOptions} />,
-    container,
-  );
-  return () => render(null, container);
+function ask<T extends RuntimeRequest>(request: T): Promise<RuntimeResponses[T['type']]> {
+  return browser.runtime.sendMessage(request);
 }
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_idle',
   main(ctx) {
-    startPapersPage(ctx, renderCard, css);
+    const registry = new CardRegistry(
+      async (paperIds) => (await ask({ type: 'getCached', paperIds })).summaries,
+    );
+    const openOptions = () => void ask({ type: 'openOptions' });
+    const load = (paperId: string) => async () => {
+      const paper = await loadPaper(paperId);
+      return paper ? toPaperForSummary(paper) : null;
+    };
+
+    const renderCard = (target: CardTarget, shadow: ShadowRoot) => {
+      const container = document.createElement('div');
+      shadow.append(container);
+      render(
+        <CardSummary
+          paperId={target.paperId}
+          title={target.title}
+          loadPaper={load(target.paperId)}
+          openOptions={openOptions}
+          registry={registry}
+        />,
+        container,
+      );
+      return () => render(null, container);
+    };
+
+    const orderedIds = (order: RunOrder) => {
+      const pageOrder = registry.all().map((card) => card.paperId);
+      if (order === 'page') return pageOrder;
+      const papers = readPapersFromPage(document);
+      const upvotes = (id: string) => papers.get(id)?.upvotes ?? 0;
+      return [...pageOrder].sort((a, b) => upvotes(b) - upvotes(a));
+    };
+    const estimate = async (paperIds: string[]) => {
+      const papers = readPapersFromPage(document);
+      const known = paperIds.flatMap((id) => {
+        const paper = papers.get(id);
+        return paper ? [{ title: paper.title, abstract: paper.abstract }] : [];
+      });
+      return known.length > 0 ? ask({ type: 'estimateRun', papers: known }) : null;
+    };
+
+    const toolbar = createShadowHost(TOOLBAR_TAG, css);
+    render(
+      <PageToolbar registry={registry} orderedIds={orderedIds} estimate={estimate} />,
+      toolbar.container,
+    );
+    ctx.onInvalidated(() => {
+      render(null, toolbar.container);
+      toolbar.host.remove();
+    });
+
+    startPapersPage(ctx, renderCard, css, (cards, route) =>
+      placeToolbar(toolbar.host, route?.kind === 'list' ? cards : []),
+    );
   },
 });

@@ -1,11 +1,22 @@
-// Answers the one-shot requests of the options page and the content script.
+// Answers the one-shot requests of the options page, the popup and the content script.
 import type { WxtBrowser } from 'wxt/browser';
-import type { RuntimeRequest, SummaryError } from '../messages.ts';
+import type { SummaryCache } from '../cache.ts';
+import { estimateRun, spentThisMonth, spentToday } from '../cost.ts';
+import type { RuntimeRequest, RuntimeResponses, SummaryError } from '../messages.ts';
 import { createClient, effectiveApiKey, tokenParameters } from '../openai/client.ts';
 import { toSummaryError } from '../openai/errors.ts';
-import { normalizeEndpoint } from '../settings.ts';
+import { loadSettings, normalizeEndpoint } from '../settings.ts';
+import type { LedgerStore, SummaryService } from './summary-service.ts';
 
 const CONNECTION_TEST_TIMEOUT_MS = 20_000;
+
+export interface RuntimeDeps {
+  browser: WxtBrowser;
+  service: SummaryService;
+  cache: SummaryCache;
+  ledger: LedgerStore;
+  cacheMaxBytes: () => Promise<number>;
+}
 
 type Failure = { ok: false; error: SummaryError };
 
@@ -20,10 +31,13 @@ function clientFor(connection: { apiKey: string; baseURL: string }) {
   };
 }
 
-export async function answerRuntimeRequest(request: RuntimeRequest, browser: WxtBrowser): Promise<unknown> {
+export async function answerRuntimeRequest(
+  request: RuntimeRequest,
+  deps: RuntimeDeps,
+): Promise<RuntimeResponses[RuntimeRequest['type']]> {
   switch (request.type) {
     case 'openOptions':
-      await browser.runtime.openOptionsPage();
+      await deps.browser.runtime.openOptionsPage();
       return { ok: true };
     case 'listModels': {
       const { client, failure, apiKey } = clientFor(request.connection);
@@ -53,5 +67,34 @@ export async function answerRuntimeRequest(request: RuntimeRequest, browser: Wxt
         return { ok: false, error: toSummaryError(error, { apiKey }) };
       }
     }
+    case 'getCached':
+      return { summaries: await deps.service.cached(request.paperIds) };
+    case 'getSpending': {
+      const [ledger, settings] = await Promise.all([deps.ledger.get(), loadSettings()]);
+      const now = Date.now();
+      const today = spentToday(ledger, now);
+      return {
+        today: {
+          requests: today.requests,
+          tokens: today.promptTokens + today.completionTokens,
+          cost: today.cost,
+        },
+        month: { cost: spentThisMonth(ledger, now) },
+        monthlyBudgetUsd: settings.monthlyBudgetUsd,
+      };
+    }
+    case 'estimateRun': {
+      const settings = await loadSettings();
+      return { ...estimateRun(request.papers, settings.model, settings.prices), model: settings.model };
+    }
+    case 'cacheStats':
+      return { ...(await deps.cache.stats()), maxBytes: await deps.cacheMaxBytes() };
+    case 'clearCache':
+      await deps.cache.clear();
+      return { ok: true };
+    case 'exportCache':
+      return { json: await deps.cache.exportAll() };
+    case 'importCache':
+      return deps.cache.importAll(request.json);
   }
 }

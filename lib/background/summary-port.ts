@@ -1,50 +1,25 @@
-// Serves one summary over a runtime port: the content script asks, deltas stream back, and a closed
-// port (stop, tab closed, navigation, card removed) aborts the request so no one pays for unread tokens.
-import type { Browser, WxtBrowser } from 'wxt/browser';
-import { type PaperForSummary, parsePortRequest, type SummaryPortEvent } from '../messages.ts';
-import { isAbortError, SummaryFailure, toSummaryError } from '../openai/errors.ts';
-import { loadSettings, originPermissionPattern, type Settings } from '../settings.ts';
-import { generateSummary } from '../summary/generate.ts';
+// Serves one card's summary over a runtime port. The port closing (stop, tab closed, navigation,
+// card removed) unsubscribes, and the service aborts a request nobody is waiting for any more.
+import type { Browser } from 'wxt/browser';
+import { parsePortRequest, type SummaryPortEvent } from '../messages.ts';
+import { toSummaryError } from '../openai/errors.ts';
+import type { SummaryService } from './summary-service.ts';
 
 type Port = Browser.runtime.Port;
 
-export interface SummaryPortDeps {
-  loadSettings: () => Promise<Settings>;
-  hasEndpointPermission: (baseURL: string) => Promise<boolean>;
-  generate: typeof generateSummary;
-}
-
-export function defaultSummaryPortDeps(browser: WxtBrowser): SummaryPortDeps {
-  return {
-    loadSettings,
-    hasEndpointPermission: (baseURL) =>
-      browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] }),
-    generate: generateSummary,
-  };
-}
-
-export function serveSummaryPort(port: Port, deps: SummaryPortDeps): void {
-  const controller = new AbortController();
-  let running = false;
+export function serveSummaryPort(port: Port, service: Pick<SummaryService, 'subscribe'>): void {
+  let connected = true;
+  let unsubscribe: (() => void) | null = null;
+  let started = false;
   const post = (event: SummaryPortEvent) => {
-    if (!controller.signal.aborted) port.postMessage(event);
+    if (connected) port.postMessage(event);
   };
-  port.onDisconnect.addListener(() => controller.abort());
-
-  const run = async (paper: PaperForSummary) => {
-    running = true;
-    try {
-      const settings = await deps.loadSettings();
-      if (!(await deps.hasEndpointPermission(settings.baseURL))) {
-        throw new SummaryFailure({ kind: 'endpointPermission' });
-      }
-      const done = await deps.generate({ settings, paper, signal: controller.signal, onEvent: post });
-      post(done);
-    } catch (error) {
-      if (controller.signal.aborted || isAbortError(error)) return;
-      post({ type: 'error', error: toSummaryError(error) });
-    }
+  const leave = () => {
+    connected = false;
+    unsubscribe?.();
+    unsubscribe = null;
   };
+  port.onDisconnect.addListener(leave);
 
   port.onMessage.addListener((message: unknown) => {
     const request = parsePortRequest(message);
@@ -53,10 +28,18 @@ export function serveSummaryPort(port: Port, deps: SummaryPortDeps): void {
       return;
     }
     if (request.type === 'stop') {
-      controller.abort();
+      leave();
       port.disconnect();
-    } else if (!running) {
-      void run(request.paper);
+      return;
     }
+    if (started) return;
+    started = true;
+    service.subscribe(request.paper, { force: request.force, batch: request.batch }, post).then(
+      (stop) => {
+        if (connected) unsubscribe = stop;
+        else stop();
+      },
+      (error: unknown) => post({ type: 'error', error: toSummaryError(error) }),
+    );
   });
 }

@@ -1,6 +1,7 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
 
 export const HOST_TAG = 'daily-papers-ko';
+export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
 
 export interface CardTarget {
   paperId: string;
@@ -48,7 +49,7 @@ export class CardHosts {
 
   /** Removes hosts another instance of this script left behind (the extension was reloaded or updated). */
   removeForeignHosts(root: ParentNode): void {
-    for (const host of root.querySelectorAll<HTMLElement>(HOST_TAG)) {
+    for (const host of root.querySelectorAll<HTMLElement>(`${HOST_TAG}, ${TOOLBAR_TAG}`)) {
       if (host.dataset.instance !== this.instanceId) host.remove();
     }
   }

@@ -1,26 +1,22 @@
 // The life of one card's panel as a pure reducer: what the user sees follows from the events.
-import type { SummaryError, SummaryPortEvent, Usage } from '../messages.ts';
-import type { SummaryStyle } from '../summary/styles.ts';
+import type { DoneEvent, SummaryError, SummaryPortEvent } from '../messages.ts';
+
+type Shown = { text: string; html: string };
 
 export type PanelState =
   | { phase: 'idle' }
-  | { phase: 'loading'; text: string; html: string }
-  | { phase: 'streaming'; text: string; html: string; model: string }
-  | { phase: 'retrying'; text: string; html: string }
-  | {
-      phase: 'done';
-      text: string;
-      html: string;
-      model: string;
-      style: SummaryStyle;
-      usage: Usage | null;
-      createdAt: number;
-    }
-  | { phase: 'stopped'; text: string; html: string }
-  | { phase: 'error'; error: SummaryError; text: string; html: string };
+  | ({ phase: 'queued' } & Shown)
+  | ({ phase: 'waiting'; untilMs: number; error: SummaryError } & Shown)
+  | ({ phase: 'streaming'; model: string } & Shown)
+  | ({ phase: 'retrying' } & Shown)
+  | ({ phase: 'done' } & Omit<DoneEvent, 'type'>)
+  | ({ phase: 'stopped' } & Shown)
+  | ({ phase: 'error'; error: SummaryError } & Shown);
 
 export type PanelAction =
   | { type: 'request' }
+  /** A finished summary from the cache, shown as the page loads. */
+  | { type: 'restore'; done: DoneEvent }
   | { type: 'event'; event: SummaryPortEvent }
   | { type: 'stop' }
   /** The port closed without a final event: the worker was stopped or the extension reloaded. */
@@ -30,18 +26,25 @@ export type PanelAction =
 export const INITIAL_PANEL: PanelState = { phase: 'idle' };
 
 export function isBusy(state: PanelState): boolean {
-  return state.phase === 'loading' || state.phase === 'streaming' || state.phase === 'retrying';
+  return ['queued', 'waiting', 'streaming', 'retrying'].includes(state.phase);
 }
 
 /** What was shown so far, kept when a request stops or fails part-way. */
-function shownOf(state: PanelState): { text: string; html: string } {
+function shownOf(state: PanelState): Shown {
   return state.phase === 'idle' ? { text: '', html: '' } : { text: state.text, html: state.html };
+}
+
+function doneState(event: DoneEvent): PanelState {
+  const { type: _type, ...done } = event;
+  return { phase: 'done', ...done };
 }
 
 export function reducePanel(state: PanelState, action: PanelAction): PanelState {
   switch (action.type) {
     case 'request':
-      return { phase: 'loading', text: '', html: '' };
+      return { phase: 'queued', text: '', html: '' };
+    case 'restore':
+      return state.phase === 'idle' ? doneState(action.done) : state;
     case 'stop':
       return isBusy(state) ? { phase: 'stopped', ...shownOf(state) } : state;
     case 'disconnected':
@@ -49,13 +52,16 @@ export function reducePanel(state: PanelState, action: PanelAction): PanelState 
     case 'fail':
       return { phase: 'error', error: action.error, ...shownOf(state) };
     case 'event':
-      if (!isBusy(state)) return state;
-      return reduceEvent(state, action.event);
+      return isBusy(state) ? reduceEvent(state, action.event) : state;
   }
 }
 
 function reduceEvent(state: PanelState, event: SummaryPortEvent): PanelState {
   switch (event.type) {
+    case 'queued':
+      return { phase: 'queued', ...shownOf(state) };
+    case 'waiting':
+      return { phase: 'waiting', untilMs: event.untilMs, error: event.error, ...shownOf(state) };
     case 'started':
       return { phase: 'streaming', ...shownOf(state), model: event.model };
     case 'progress':
@@ -68,15 +74,7 @@ function reduceEvent(state: PanelState, event: SummaryPortEvent): PanelState {
     case 'retrying':
       return { phase: 'retrying', text: '', html: '' };
     case 'done':
-      return {
-        phase: 'done',
-        text: event.text,
-        html: event.html,
-        model: event.model,
-        style: event.style,
-        usage: event.usage,
-        createdAt: event.createdAt,
-      };
+      return doneState(event);
     case 'error':
       return { phase: 'error', error: event.error, ...shownOf(state) };
   }

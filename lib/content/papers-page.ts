@@ -16,16 +16,26 @@ export function findCardsForRoute(root: Document, route: PapersRoute | null): Ca
 /** True when a mutation touched the page's own nodes, not only our hosts. */
 function isPageMutation(record: MutationRecord): boolean {
   const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.some((node) => !(node instanceof HTMLElement && node.localName === HOST_TAG));
+  return nodes.some((node) => !(node instanceof HTMLElement && node.localName.startsWith(HOST_TAG)));
 }
 
-export function startPapersPage(ctx: ContentScriptContext, render: RenderCard, css: string): CardHosts {
+export type OnScan = (cards: CardTarget[], route: PapersRoute | null) => void;
+
+export function startPapersPage(
+  ctx: ContentScriptContext,
+  render: RenderCard,
+  css: string,
+  onScan: OnScan = () => {},
+): CardHosts {
   const hosts = new CardHosts(render, css);
   hosts.removeForeignHosts(document);
   const scan = (url: string | URL = location.href) => {
     // Reading isInvalid runs the onInvalidated cleanup once the extension was reloaded or removed.
     if (ctx.isInvalid) return;
-    hosts.sync(findCardsForRoute(document, parsePapersRoute(url)));
+    const route = parsePapersRoute(url);
+    const cards = findCardsForRoute(document, route);
+    hosts.sync(cards);
+    onScan(cards, route);
   };
 
   const observer = new MutationObserver((records) => {

@@ -13,7 +13,7 @@ export interface SummarySession {
 
 export function startSummarySession(
   paper: PaperForSummary,
-  options: { force: boolean },
+  options: { force: boolean; batch: boolean },
   onEvent: (event: SummaryPortEvent) => void,
   onDisconnect: () => void,
 ): SummarySession {
@@ -35,7 +35,7 @@ export function startSummarySession(
     open = false;
     port.disconnect();
   };
-  port.postMessage({ type: 'summarize', paper, force: options.force });
+  port.postMessage({ type: 'summarize', paper, force: options.force, batch: options.batch });
   return {
     stop() {
       if (open) port.postMessage({ type: 'stop' });

@@ -1,48 +1,67 @@
 // The hook behind one card's panel: starts, stops and retries summaries, and follows their events.
 import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
-import type { PaperForSummary } from '../messages.ts';
-import { INITIAL_PANEL, type PanelState, reducePanel } from './panel-state.ts';
+import type { DoneEvent, PaperForSummary } from '../messages.ts';
+import { INITIAL_PANEL, isBusy, type PanelState, reducePanel } from './panel-state.ts';
 import { type SummarySession, startSummarySession } from './summary-session.ts';
 
 export interface CardSummaryControls {
   state: PanelState;
-  summarize: (force: boolean) => void;
+  summarize: (options: { force: boolean; batch: boolean }) => void;
   stop: () => void;
+  restore: (done: DoneEvent) => void;
 }
+
+/** A worker stopped by the browser (MV3) drops every port: ask again this many times before giving up. */
+const RESUMES_AFTER_DISCONNECT = 2;
 
 export function useCardSummary(loadPaper: () => Promise<PaperForSummary | null>): CardSummaryControls {
   const [state, dispatch] = useReducer(reducePanel, INITIAL_PANEL);
   const session = useRef<SummarySession | null>(null);
   const generation = useRef(0);
+  const busy = useRef(false);
+  busy.current = isBusy(state);
 
   // Unmounting (card removed, navigation, extension reload) stops the request: nobody reads it.
   useEffect(() => () => session.current?.stop(), []);
 
   const summarize = useCallback(
-    (force: boolean) => {
+    (options: { force: boolean; batch: boolean }) => {
       session.current?.stop();
       const current = ++generation.current;
       dispatch({ type: 'request' });
+      const isCurrent = () => current === generation.current;
       loadPaper().then(
         (paper) => {
-          if (current !== generation.current) return;
+          if (!isCurrent()) return;
           if (!paper) {
             dispatch({ type: 'fail', error: { kind: 'paperMissing' } });
             return;
           }
-          try {
-            session.current = startSummarySession(
-              paper,
-              { force },
-              (event) => current === generation.current && dispatch({ type: 'event', event }),
-              () => current === generation.current && dispatch({ type: 'disconnected' }),
-            );
-          } catch {
-            // runtime.connect throws once the extension was reloaded under this page.
-            dispatch({ type: 'fail', error: { kind: 'extensionReloaded' } });
-          }
+          let resumes = 0;
+          const connect = () => {
+            try {
+              session.current = startSummarySession(
+                paper,
+                options,
+                (event) => isCurrent() && dispatch({ type: 'event', event }),
+                () => {
+                  if (!isCurrent()) return;
+                  if (busy.current && resumes < RESUMES_AFTER_DISCONNECT) {
+                    resumes++;
+                    connect();
+                  } else {
+                    dispatch({ type: 'disconnected' });
+                  }
+                },
+              );
+            } catch {
+              // runtime.connect throws once the extension was reloaded under this page.
+              dispatch({ type: 'fail', error: { kind: 'extensionReloaded' } });
+            }
+          };
+          connect();
         },
-        () => dispatch({ type: 'fail', error: { kind: 'paperMissing' } }),
+        () => isCurrent() && dispatch({ type: 'fail', error: { kind: 'paperMissing' } }),
       );
     },
     [loadPaper],
@@ -55,5 +74,7 @@ export function useCardSummary(loadPaper: () => Promise<PaperForSummary | null>)
     dispatch({ type: 'stop' });
   }, []);
 
-  return { state, summarize, stop };
+  const restore = useCallback((done: DoneEvent) => dispatch({ type: 'restore', done }), []);
+
+  return { state, summarize, stop, restore };
 }

@@ -2,9 +2,25 @@
 
 export const ko = {
   summarizeButton: '한국어 요약',
+  toolbar: {
+    label: 'Daily Papers KO 페이지 도구',
+    summarizeAll: '이 페이지 모두 요약',
+    cancel: '취소',
+    order: '순서',
+    orderPage: '페이지 순서',
+    orderUpvotes: '추천 순',
+    status: (total: number, done: number) => `논문 ${total}편 · 요약 ${done}편`,
+    estimate: (count: number, tokens: string, cost: string) => `${count}편 ≈ ${tokens} 토큰 ≈ ${cost}`,
+    progress: (done: number, total: number) => `${done} / ${total} 요약됨`,
+    nothingLeft: '이 페이지의 논문을 모두 요약했습니다.',
+  },
   panel: {
     regionLabel: (title: string) => `${title} 한국어 요약`,
     loading: '요약을 요청하는 중…',
+    queued: '차례를 기다리는 중…',
+    waiting: (seconds: number) => `엔드포인트가 잠시 기다리라고 해서 ${seconds}초 뒤에 다시 시도합니다.`,
+    fromCache: (date: string) => `저장된 요약(${date})`,
+    cost: (usd: string) => `약 ${usd}`,
     streaming: '요약을 받는 중…',
     retryingBadOutput: '답변이 한국어 요약 형식이 아니어서 한 번 더 요청하는 중…',
     done: '요약을 마쳤습니다.',

@@ -9,7 +9,8 @@ import { summaryMarkdownToHtml } from './markdown.ts';
 import { checkSummaryOutput, type OutputProblem, stripThinking } from './output-check.ts';
 import { buildRetryReminder, buildSummaryPrompt, type ChatMessage } from './prompt.ts';
 
-export type DoneEvent = Extract<SummaryPortEvent, { type: 'done' }>;
+/** What generation produces; the service adds cost and cache provenance. */
+export type GeneratedSummary = Omit<Extract<SummaryPortEvent, { type: 'done' }>, 'cost' | 'fromCache'>;
 
 export interface GenerateRequest {
   settings: Settings;
@@ -124,7 +125,7 @@ async function streamOnce(
 }
 
 /** Resolves with the finished, checked summary; rejects with SummaryFailure, or an abort error. */
-export async function generateSummary(request: GenerateRequest): Promise<DoneEvent> {
+export async function generateSummary(request: GenerateRequest): Promise<GeneratedSummary> {
   const { settings, paper, onEvent } = request;
   const apiKey = effectiveApiKey(settings.apiKey, settings.baseURL);
   if (!apiKey) throw new SummaryFailure({ kind: 'noKey' });

@@ -31,7 +31,9 @@ describe('reducePanel', () => {
         model: 'gpt-4.1-mini-2025',
         style: 'bullets',
         usage: { promptTokens: 10, completionTokens: 5 },
+        cost: 0.00001,
         createdAt: 1,
+        fromCache: false,
       },
     });
     expect(done).toMatchObject({ phase: 'done', text: '요약 끝', model: 'gpt-4.1-mini-2025' });
@@ -69,6 +71,6 @@ describe('reducePanel', () => {
 
   it('starts over on a new request', () => {
     const state = play({ type: 'request' }, { type: 'fail', error: { kind: 'noKey' } }, { type: 'request' });
-    expect(state).toEqual({ phase: 'loading', text: '', html: '' });
+    expect(state).toEqual({ phase: 'queued', text: '', html: '' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type SummaryPortDeps, serveSummaryPort } from '../../lib/background/summary-port.ts';
+import { serveSummaryPort } from '../../lib/background/summary-port.ts';
+import type { SummaryService } from '../../lib/background/summary-service.ts';
 import type { SummaryPortEvent } from '../../lib/messages.ts';
-import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 
 type Listener = (message: unknown) => void;
 
@@ -30,50 +30,31 @@ function fakePort() {
 
 const paper = { id: '2511.01234', title: 'A Title', abstract: 'An abstract.', keywords: [] };
 
-function deps(generate: SummaryPortDeps['generate'], permitted = true): SummaryPortDeps {
-  return {
-    loadSettings: async () => ({ ...DEFAULT_SETTINGS, apiKey: 'sk-x' }),
-    hasEndpointPermission: async () => permitted,
-    generate,
-  };
-}
-
 describe('serveSummaryPort', () => {
   it('rejects malformed requests without starting anything', async () => {
-    const generate = vi.fn();
+    const subscribe = vi.fn();
     const { port, send, posted } = fakePort();
-    serveSummaryPort(port as never, deps(generate));
-    send({ type: 'summarize', paper: { ...paper, id: '../../etc/passwd' }, force: false });
+    serveSummaryPort(port as never, { subscribe } as unknown as SummaryService);
+    send({ type: 'summarize', paper: { ...paper, id: '../../etc/passwd' }, force: false, batch: false });
     send('not even an object');
     send({ type: 'summarize' });
     await Promise.resolve();
-    expect(generate).not.toHaveBeenCalled();
+    expect(subscribe).not.toHaveBeenCalled();
     expect(posted).toEqual([]);
   });
 
-  it('aborts the generation when the content side goes away', async () => {
-    let seenSignal: AbortSignal | undefined;
-    const generate = vi.fn(({ signal }: { signal: AbortSignal }) => {
-      seenSignal = signal;
-      return new Promise<never>(() => {});
+  it('passes events through and unsubscribes when the content side goes away', async () => {
+    const unsubscribe = vi.fn();
+    const subscribe = vi.fn(async (_paper, _options, listener: (e: SummaryPortEvent) => void) => {
+      listener({ type: 'queued' });
+      return unsubscribe;
     });
-    const { port, send, closeFromContent } = fakePort();
-    serveSummaryPort(port as never, deps(generate as never));
-    send({ type: 'summarize', paper, force: false });
-    await vi.waitFor(() => expect(generate).toHaveBeenCalled());
-    expect(seenSignal?.aborted).toBe(false);
+    const { port, send, posted, closeFromContent } = fakePort();
+    serveSummaryPort(port as never, { subscribe } as unknown as SummaryService);
+    send({ type: 'summarize', paper, force: true, batch: true });
+    await vi.waitFor(() => expect(posted).toEqual([{ type: 'queued' }]));
+    expect(subscribe.mock.calls[0]?.[1]).toEqual({ force: true, batch: true });
     closeFromContent();
-    expect(seenSignal?.aborted).toBe(true);
-  });
-
-  it('says so when the endpoint’s host permission is missing', async () => {
-    const generate = vi.fn();
-    const { port, send, posted } = fakePort();
-    serveSummaryPort(port as never, deps(generate, false));
-    send({ type: 'summarize', paper, force: false });
-    await vi.waitFor(() =>
-      expect(posted).toEqual([{ type: 'error', error: { kind: 'endpointPermission' } }]),
-    );
-    expect(generate).not.toHaveBeenCalled();
+    expect(unsubscribe).toHaveBeenCalled();
   });
 });

@@ -1,0 +1,190 @@
+// The background's summary service: cache first, then one job per paper (shared by every tab that
+// asks), run through the scheduler, paid for in the ledger, and stopped by the monthly budget.
+import { type CachedSummary, cacheKey, type SummaryCache } from '../cache.ts';
+import { costOf, type Ledger, priceFor, recordUsage, spentThisMonth } from '../cost.ts';
+import type { DoneEvent, PaperForSummary, SummaryError, SummaryPortEvent } from '../messages.ts';
+import { isAbortError, toSummaryError } from '../openai/errors.ts';
+import { type AttemptResult, RequestScheduler } from '../queue.ts';
+import type { Settings } from '../settings.ts';
+import type { generateSummary } from '../summary/generate.ts';
+import { summaryMarkdownToHtml } from '../summary/markdown.ts';
+import { PROMPT_VERSION } from '../summary/prompt.ts';
+
+export type SummaryListener = (event: SummaryPortEvent) => void;
+
+export interface LedgerStore {
+  get(): Promise<Ledger>;
+  set(ledger: Ledger): Promise<void>;
+}
+
+export interface SummaryServiceDeps {
+  loadSettings: () => Promise<Settings>;
+  hasEndpointPermission: (baseURL: string) => Promise<boolean>;
+  generate: typeof generateSummary;
+  cache: SummaryCache;
+  ledger: LedgerStore;
+  now?: () => number;
+}
+
+interface Job {
+  key: string;
+  listeners: Set<SummaryListener>;
+  /** The latest status, replayed to a tab that joins a job already under way. */
+  status: SummaryPortEvent;
+  progress: SummaryPortEvent | null;
+}
+
+export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
+  return {
+    type: 'done',
+    text: entry.text,
+    html: summaryMarkdownToHtml(entry.text),
+    model: entry.model,
+    style: entry.style,
+    usage: entry.usage,
+    cost,
+    createdAt: entry.createdAt,
+    fromCache: true,
+  };
+}
+
+export class SummaryService {
+  private readonly jobs = new Map<string, Job>();
+  private concurrency = 3;
+  readonly scheduler = new RequestScheduler({ maxConcurrency: () => this.concurrency });
+  private ledgerWrites: Promise<unknown> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SummaryServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  private keyFor(paperId: string, settings: Settings): string {
+    return cacheKey({ paperId, model: settings.model, style: settings.summaryStyle });
+  }
+
+  private costFor(settings: Settings, model: string, usage: DoneEvent['usage']): number | null {
+    return usage ? costOf(usage, priceFor(model, settings.prices)) : null;
+  }
+
+  /** Finished summaries for these papers under the current model, style and prompt. */
+  async cached(paperIds: string[]): Promise<Record<string, DoneEvent>> {
+    const settings = await this.deps.loadSettings();
+    const keys = paperIds.map((id) => this.keyFor(id, settings));
+    const found = await this.deps.cache.get(keys);
+    const result: Record<string, DoneEvent> = {};
+    for (const entry of found.values()) {
+      result[entry.paperId] = doneFromCache(entry, this.costFor(settings, entry.model, entry.usage));
+    }
+    return result;
+  }
+
+  /**
+   * Streams one paper's summary to `listener`. Returns the unsubscribe function: when the last
+   * listener of a job leaves, its request is cancelled (queued) or aborted (running).
+   */
+  async subscribe(
+    paper: PaperForSummary,
+    options: { force: boolean; batch: boolean },
+    listener: SummaryListener,
+  ): Promise<() => void> {
+    const settings = await this.deps.loadSettings();
+    this.concurrency = settings.concurrency;
+    const key = this.keyFor(paper.id, settings);
+
+    if (!options.force) {
+      const hit = (await this.deps.cache.get([key])).get(key);
+      if (hit) {
+        listener(doneFromCache(hit, this.costFor(settings, hit.model, hit.usage)));
+        return () => {};
+      }
+    }
+
+    const existing = this.jobs.get(key);
+    if (existing) {
+      existing.listeners.add(listener);
+      listener(existing.status);
+      if (existing.progress) listener(existing.progress);
+      return () => this.leave(existing, listener);
+    }
+
+    const job: Job = { key, listeners: new Set([listener]), status: { type: 'queued' }, progress: null };
+    this.jobs.set(key, job);
+    this.broadcast(job, { type: 'queued' });
+    this.scheduler.add({
+      key,
+      urgent: !options.batch,
+      attempt: (signal) => this.attempt(job, paper, signal),
+      onWaiting: (untilMs, error) => this.broadcast(job, { type: 'waiting', untilMs, error }),
+      onFinished: (result) => {
+        if (result.kind === 'failed') this.broadcast(job, { type: 'error', error: result.error });
+        this.jobs.delete(key);
+      },
+    });
+    return () => this.leave(job, listener);
+  }
+
+  private leave(job: Job, listener: SummaryListener): void {
+    job.listeners.delete(listener);
+    if (job.listeners.size === 0 && this.jobs.get(job.key) === job) {
+      this.jobs.delete(job.key);
+      this.scheduler.cancel(job.key);
+    }
+  }
+
+  private broadcast(job: Job, event: SummaryPortEvent): void {
+    if (event.type === 'progress') job.progress = event;
+    else if (event.type === 'retrying') job.progress = null;
+    else job.status = event;
+    for (const listener of job.listeners) listener(event);
+  }
+
+  private async attempt(job: Job, paper: PaperForSummary, signal: AbortSignal): Promise<AttemptResult> {
+    // Settings are read per attempt: a key fixed in the options mid-run applies to what is left.
+    const settings = await this.deps.loadSettings();
+    const failed = (error: SummaryError): AttemptResult => ({ kind: 'failed', error });
+    if (settings.monthlyBudgetUsd > 0) {
+      const spent = spentThisMonth(await this.deps.ledger.get(), this.now());
+      if (spent >= settings.monthlyBudgetUsd) return failed({ kind: 'budget' });
+    }
+    if (!(await this.deps.hasEndpointPermission(settings.baseURL)))
+      return failed({ kind: 'endpointPermission' });
+
+    job.progress = null;
+    try {
+      const generated = await this.deps.generate({
+        settings,
+        paper,
+        signal,
+        onEvent: (event) => this.broadcast(job, event),
+      });
+      const cost = this.costFor(settings, generated.model, generated.usage);
+      if (generated.usage) await this.record(generated.usage, cost);
+      await this.deps.cache.put({
+        key: job.key,
+        paperId: paper.id,
+        text: generated.text,
+        model: generated.model,
+        style: generated.style,
+        promptVersion: PROMPT_VERSION,
+        usage: generated.usage,
+        createdAt: generated.createdAt,
+      });
+      this.broadcast(job, { ...generated, cost, fromCache: false });
+      return { kind: 'done' };
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) return failed({ kind: 'unknown', detail: 'aborted' });
+      return failed(toSummaryError(error, { apiKey: settings.apiKey }));
+    }
+  }
+
+  /** Ledger writes are read-modify-write: one at a time. */
+  private record(usage: NonNullable<DoneEvent['usage']>, cost: number | null): Promise<void> {
+    const write = this.ledgerWrites.then(async () => {
+      const ledger = await this.deps.ledger.get();
+      await this.deps.ledger.set(recordUsage(ledger, usage, cost, this.now()));
+    });
+    this.ledgerWrites = write.catch(() => undefined);
+    return write;
+  }
+}

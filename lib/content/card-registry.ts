@@ -1,0 +1,102 @@
+// The page's cards as one collection: the whole-page run and progress read it, and cached summaries
+// are fetched for newly mounted cards in one batch.
+import type { DoneEvent } from '../messages.ts';
+import { isBusy, type PanelState } from './panel-state.ts';
+
+export interface RegisteredCard {
+  paperId: string;
+  state: PanelState;
+  summarize: (options: { force: boolean; batch: boolean }) => void;
+  stop: () => void;
+  restore: (done: DoneEvent) => void;
+}
+
+export type FetchCached = (paperIds: string[]) => Promise<Record<string, DoneEvent>>;
+
+export interface PageProgress {
+  total: number;
+  done: number;
+  busy: number;
+  failed: number;
+}
+
+export class CardRegistry {
+  private readonly cards = new Map<string, RegisteredCard>();
+  private readonly listeners = new Set<() => void>();
+  private readonly awaitingCache = new Set<string>();
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly fetchCached: FetchCached) {}
+
+  register(card: RegisteredCard): () => void {
+    this.cards.set(card.paperId, card);
+    this.awaitingCache.add(card.paperId);
+    this.batchTimer ??= setTimeout(() => this.restoreFromCache(), 0);
+    this.notify();
+    return () => {
+      if (this.cards.get(card.paperId) === card) this.cards.delete(card.paperId);
+      this.notify();
+    };
+  }
+
+  /** Cards report every state change so progress can be counted. */
+  report(paperId: string, state: PanelState): void {
+    const card = this.cards.get(paperId);
+    if (!card || card.state === state) return;
+    card.state = state;
+    this.notify();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  all(): RegisteredCard[] {
+    return [...this.cards.values()];
+  }
+
+  progress(): PageProgress {
+    const cards = this.all();
+    return {
+      total: cards.length,
+      done: cards.filter((c) => c.state.phase === 'done').length,
+      busy: cards.filter((c) => isBusy(c.state)).length,
+      failed: cards.filter((c) => c.state.phase === 'error').length,
+    };
+  }
+
+  /** Queues every card without a summary, in the given order. Returns how many were queued. */
+  summarizeAll(order: string[]): number {
+    let queued = 0;
+    for (const paperId of order) {
+      const card = this.cards.get(paperId);
+      if (!card || card.state.phase === 'done' || isBusy(card.state)) continue;
+      card.summarize({ force: false, batch: true });
+      queued++;
+    }
+    return queued;
+  }
+
+  cancelAll(): void {
+    for (const card of this.cards.values()) if (isBusy(card.state)) card.stop();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private async restoreFromCache(): Promise<void> {
+    this.batchTimer = null;
+    const ids = [...this.awaitingCache];
+    this.awaitingCache.clear();
+    if (ids.length === 0) return;
+    try {
+      const found = await this.fetchCached(ids);
+      for (const [paperId, done] of Object.entries(found)) this.cards.get(paperId)?.restore(done);
+    } catch (error) {
+      // Without the cache the cards still work: they just ask the endpoint when clicked.
+      console.warn('[Daily Papers KO] could not read cached summaries', error);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SummaryService } from '../../lib/background/summary-service.ts';
+import { type KeyValueStore, SummaryCache } from '../../lib/cache.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
+import type { SummaryPortEvent } from '../../lib/messages.ts';
+import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
+import type { GeneratedSummary, GenerateRequest } from '../../lib/summary/generate.ts';
+
+function memoryStore(): KeyValueStore {
+  const data = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      return Object.fromEntries(
+        keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
+      );
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      for (const k of keys) data.delete(k);
+    },
+  };
+}
+
+const paper = (id: string) => ({ id, title: `Paper ${id}`, abstract: 'An abstract.', keywords: [] });
+
+function setup(settings = {}) {
+  let ledger: Ledger = EMPTY_LEDGER;
+  const calls: GenerateRequest[] = [];
+  const release: (() => void)[] = [];
+  const generate = vi.fn(
+    (request: GenerateRequest) =>
+      new Promise<GeneratedSummary>((resolve, reject) => {
+        calls.push(request);
+        request.signal.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError')));
+        request.onEvent({ type: 'started', model: 'gpt-4.1-mini' });
+        release.push(() =>
+          resolve({
+            type: 'done',
+            text: `**${request.paper.title}**\n\n- 한국어 요약입니다.`,
+            html: '<p>x</p>',
+            model: 'gpt-4.1-mini',
+            style: 'bullets',
+            usage: { promptTokens: 1_000_000, completionTokens: 0 },
+            createdAt: 1,
+          }),
+        );
+      }),
+  );
+  const service = new SummaryService({
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, apiKey: 'sk-x', ...settings }),
+    hasEndpointPermission: async () => true,
+    generate,
+    cache: new SummaryCache(memoryStore()),
+    ledger: { get: async () => ledger, set: async (l) => void (ledger = l) },
+  });
+  return { service, calls, release, generate, ledger: () => ledger };
+}
+
+describe('SummaryService', () => {
+  it('sends one request for a paper asked for by two tabs, and both get the summary', async () => {
+    const { service, calls, release } = setup();
+    const tabA: SummaryPortEvent[] = [];
+    const tabB: SummaryPortEvent[] = [];
+    await service.subscribe(paper('2511.00001'), { force: false, batch: true }, (e) => tabA.push(e));
+    await service.subscribe(paper('2511.00001'), { force: false, batch: true }, (e) => tabB.push(e));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    release[0]?.();
+    await vi.waitFor(() => expect(tabB.at(-1)?.type).toBe('done'));
+    expect(tabA.at(-1)).toMatchObject({ type: 'done', fromCache: false, cost: 0.4 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('serves a finished summary from the cache with no request', async () => {
+    const { service, release, generate } = setup();
+    await service.subscribe(paper('2511.00002'), { force: false, batch: false }, () => {});
+    await vi.waitFor(() => expect(release).toHaveLength(1));
+    release[0]?.();
+    await vi.waitFor(async () => expect(Object.keys(await service.cached(['2511.00002']))).toHaveLength(1));
+    const events: SummaryPortEvent[] = [];
+    await service.subscribe(paper('2511.00002'), { force: false, batch: false }, (e) => events.push(e));
+    expect(events).toEqual([expect.objectContaining({ type: 'done', fromCache: true })]);
+    expect(generate).toHaveBeenCalledTimes(1);
+  });
+
+  it('records usage and cost in the ledger', async () => {
+    const { service, release, ledger } = setup();
+    await service.subscribe(paper('2511.00003'), { force: false, batch: false }, () => {});
+    await vi.waitFor(() => expect(release).toHaveLength(1));
+    release[0]?.();
+    await vi.waitFor(() =>
+      expect(Object.values(ledger().months)[0]).toMatchObject({ requests: 1, cost: 0.4 }),
+    );
+  });
+
+  it('aborts the request when the last tab leaves', async () => {
+    const { service, calls } = setup();
+    const leave = await service.subscribe(paper('2511.00004'), { force: false, batch: false }, () => {});
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    leave();
+    expect(calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it('stops new requests once the monthly budget is reached', async () => {
+    const { service, release, calls } = setup({ monthlyBudgetUsd: 0.3 });
+    await service.subscribe(paper('2511.00005'), { force: false, batch: false }, () => {});
+    await vi.waitFor(() => expect(release).toHaveLength(1));
+    release[0]?.();
+    const events: SummaryPortEvent[] = [];
+    await vi.waitFor(async () => expect(Object.keys(await service.cached(['2511.00005']))).toHaveLength(1));
+    await service.subscribe(paper('2511.00006'), { force: false, batch: false }, (e) => events.push(e));
+    await vi.waitFor(() => expect(events.at(-1)).toEqual({ type: 'error', error: { kind: 'budget' } }));
+    expect(calls).toHaveLength(1);
+  });
+});
