@@ -59,7 +59,7 @@ export function PageToolbar({ registry, orderedIds, estimate }: PageToolbarProps
   };
 
   return (
-    <div class="dpk-toolbar-bar" role="group" aria-label={ko.toolbar.label}>
+    <section class="dpk-toolbar-bar" aria-label={ko.toolbar.label}>
       <span class="dpk-meta">{ko.toolbar.status(progress.total, progress.done)}</span>
       {running ? (
         <>
@@ -95,6 +95,6 @@ export function PageToolbar({ registry, orderedIds, estimate }: PageToolbarProps
           {estimateText && <span class="dpk-meta">{estimateText}</span>}
         </>
       )}
-    </div>
+    </section>
   );
 }

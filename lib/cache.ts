@@ -1,7 +1,7 @@
 // The summary cache: finished, checked summaries by paper, model, prompt version, style and language,
 // bounded in size with least-recently-used eviction. Lives in the background worker.
 import * as v from 'valibot';
-import { type Usage, UsageSchema } from './messages.ts';
+import { UsageSchema } from './messages.ts';
 import { PROMPT_VERSION } from './summary/prompt.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from './summary/styles.ts';
 

@@ -53,7 +53,12 @@ function setup(settings = {}) {
     hasEndpointPermission: async () => true,
     generate,
     cache: new SummaryCache(memoryStore()),
-    ledger: { get: async () => ledger, set: async (l) => void (ledger = l) },
+    ledger: {
+      get: async () => ledger,
+      set: async (next) => {
+        ledger = next;
+      },
+    },
   });
   return { service, calls, release, generate, ledger: () => ledger };
 }
