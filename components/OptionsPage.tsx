@@ -14,6 +14,8 @@ import {
   saveSettings,
 } from '../lib/settings.ts';
 import { describeSummaryError } from '../lib/summary/error-messages.ts';
+import { PriceTable } from './PriceTable.tsx';
+import { UsageAndCache } from './UsageAndCache.tsx';
 
 type Status = { tone: 'info' | 'success' | 'error'; text: string } | null;
 
@@ -30,8 +32,19 @@ function checkForm(form: Settings): Checked {
   }
   if (!form.model.trim()) return { ok: false, message: ko.options.modelRequired };
   const timeout = form.requestTimeoutSeconds;
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600)
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600) {
     return { ok: false, message: ko.options.timeoutInvalid };
+  }
+  const { concurrency, monthlyBudgetUsd, cacheMaxMegabytes } = form;
+  if (
+    !Number.isInteger(concurrency) ||
+    concurrency < 1 ||
+    concurrency > 10 ||
+    !(monthlyBudgetUsd >= 0) ||
+    !(cacheMaxMegabytes >= 1 && cacheMaxMegabytes <= 8)
+  ) {
+    return { ok: false, message: ko.options.numbersInvalid };
+  }
   return {
     ok: true,
     settings: { ...form, apiKey: form.apiKey.trim(), baseURL: endpoint.baseURL, model: form.model.trim() },
@@ -205,6 +218,55 @@ export function OptionsPage() {
             {ko.options.timeoutHint}
           </p>
         </div>
+        <h2>{ko.options.runSection}</h2>
+        <div class="field">
+          <label for="concurrency">{ko.options.concurrency}</label>
+          <input
+            id="concurrency"
+            type="number"
+            min={1}
+            max={10}
+            step={1}
+            value={form.concurrency}
+            onInput={(e) => update('concurrency', e.currentTarget.valueAsNumber)}
+            aria-describedby="concurrency-hint"
+          />
+          <p id="concurrency-hint" class="hint">
+            {ko.options.concurrencyHint}
+          </p>
+        </div>
+        <div class="field">
+          <label for="budget">{ko.options.budget}</label>
+          <input
+            id="budget"
+            type="number"
+            min={0}
+            step={0.01}
+            value={form.monthlyBudgetUsd}
+            onInput={(e) => update('monthlyBudgetUsd', e.currentTarget.valueAsNumber)}
+            aria-describedby="budget-hint"
+          />
+          <p id="budget-hint" class="hint">
+            {ko.options.budgetHint}
+          </p>
+        </div>
+        <div class="field">
+          <label for="cache-size">{ko.options.cacheSize}</label>
+          <input
+            id="cache-size"
+            type="number"
+            min={1}
+            max={8}
+            step={1}
+            value={form.cacheMaxMegabytes}
+            onInput={(e) => update('cacheMaxMegabytes', e.currentTarget.valueAsNumber)}
+          />
+        </div>
+        <PriceTable
+          prices={form.prices}
+          currentModel={form.model}
+          onChange={(prices) => update('prices', prices)}
+        />
         <div class="actions">
           <button type="button" onClick={onTest} disabled={busy}>
             {ko.options.testConnection}
@@ -217,6 +279,7 @@ export function OptionsPage() {
           {status?.text}
         </p>
       </form>
+      <UsageAndCache />
     </main>
   );
 }

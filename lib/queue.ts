@@ -36,6 +36,9 @@ const RETRYABLE = new Set<SummaryError['kind']>([
 /** Errors that make every other queued request pointless. */
 const STOPS_EVERYTHING = new Set<SummaryError['kind']>(['quota', 'budget', 'noKey', 'auth']);
 
+/** How long a whole-page run stays stopped after quota, budget or key errors. A click still goes through. */
+const HALT_MS = 30_000;
+
 /** Full jitter: a random wait up to an exponentially growing cap (AWS architecture blog's advice). */
 export function backoffDelay(attempt: number, random: () => number, baseMs = 1_000, maxMs = 60_000): number {
   const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
@@ -55,6 +58,8 @@ export class RequestScheduler {
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private limit: number;
   private successesSinceThrottle = 0;
+  /** After a quota, budget or key failure, batch work arriving late is refused too, for a while. */
+  private halt: { until: number; error: SummaryError } | null = null;
   private readonly options: Required<SchedulerOptions>;
 
   constructor(options: SchedulerOptions) {
@@ -72,6 +77,10 @@ export class RequestScheduler {
   /** Adds a task unless one with the same key is already queued, waiting or running. */
   add(task: ScheduledTask): boolean {
     if (this.has(task.key)) return false;
+    if (!task.urgent && this.halt && this.options.now() < this.halt.until) {
+      task.onFinished({ kind: 'failed', error: this.halt.error });
+      return true;
+    }
     this.insert({ task, attempts: 0 });
     this.pump();
     return true;
@@ -217,6 +226,7 @@ export class RequestScheduler {
   }
 
   private failEverything(error: SummaryError): void {
+    this.halt = { until: this.options.now() + HALT_MS, error };
     const stopped = [...this.pending, ...[...this.waiting.values()].map((w) => w.entry)];
     this.pending.length = 0;
     for (const { timer } of this.waiting.values()) clearTimeout(timer);

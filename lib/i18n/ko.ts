@@ -102,5 +102,34 @@ export const ko = {
     connectionFailed: (message: string) => `연결 실패: ${message}`,
     modelsFailed: (message: string) => `모델 목록을 불러오지 못했습니다: ${message}`,
     unsavedChanges: '저장하지 않은 변경 사항이 있습니다.',
+    runSection: '여러 편 요약과 비용',
+    concurrency: '동시 요청 수',
+    concurrencyHint:
+      '"이 페이지 모두 요약" 때 한 번에 보내는 요청 수. 엔드포인트가 요청 한도(429)를 알리면 자동으로 줄입니다.',
+    budget: '월 예산(USD)',
+    budgetHint: '이번 달 사용액이 이 금액에 도달하면 새 요청을 멈춥니다. 0이면 예산 없음.',
+    cacheSize: '요약 캐시 최대 크기(MB)',
+    prices: '모델별 가격(USD, 100만 토큰당)',
+    pricesHint: '비용 추정에 씁니다. 실제 청구액은 엔드포인트의 가격을 따릅니다.',
+    priceModel: '모델',
+    priceInput: '입력',
+    priceOutput: '출력',
+    addPrice: '현재 모델 가격 추가',
+    numbersInvalid: '동시 요청 수는 1–10, 예산은 0 이상, 캐시 크기는 1–8MB여야 합니다.',
+    usageSection: '사용량',
+    usageToday: (requests: number, tokens: string, cost: string) =>
+      `오늘: 요청 ${requests}건 · ${tokens} 토큰 · ${cost}`,
+    usageMonth: (cost: string, budget: string | null) =>
+      `이번 달: ${cost}${budget ? ` / 예산 ${budget}` : ''}`,
+    cacheSection: '요약 캐시',
+    cacheStats: (count: number, size: string, max: string) =>
+      `저장된 요약 ${count}개 · ${size} / 최대 ${max}`,
+    clearCache: '캐시 비우기',
+    cacheCleared: '캐시를 비웠습니다.',
+    exportCache: '파일로 내보내기',
+    importCache: '파일에서 가져오기',
+    imported: (imported: number, skipped: number) =>
+      `요약 ${imported}개를 가져왔습니다${skipped > 0 ? ` (${skipped}개는 이미 있거나 올바르지 않아 건너뜀)` : ''}.`,
+    importFailed: 'Daily Papers KO 캐시 파일이 아닙니다.',
   },
 } as const;

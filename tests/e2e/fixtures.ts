@@ -27,6 +27,9 @@ export interface ExtensionSettingsInput {
   baseURL?: string;
   model?: string;
   summaryStyle?: 'bullets' | 'newsletter';
+  concurrency?: number;
+  monthlyBudgetUsd?: number;
+  requestTimeoutSeconds?: number;
 }
 
 export interface OpenPapersOptions {
@@ -111,6 +114,15 @@ export const test = base.extend<HarnessFixtures>({
       await page.getByLabel('모델', { exact: true }).fill(settings.model ?? 'gpt-4o-mini');
       if (settings.summaryStyle) {
         await page.getByLabel('요약 스타일').selectOption(settings.summaryStyle);
+      }
+      if (settings.concurrency !== undefined) {
+        await page.getByLabel('동시 요청 수').fill(String(settings.concurrency));
+      }
+      if (settings.monthlyBudgetUsd !== undefined) {
+        await page.getByLabel('월 예산(USD)').fill(String(settings.monthlyBudgetUsd));
+      }
+      if (settings.requestTimeoutSeconds !== undefined) {
+        await page.getByLabel('응답 대기 시간(초)').fill(String(settings.requestTimeoutSeconds));
       }
       await page.getByRole('button', { name: '저장' }).click();
       await expect(page.getByRole('status')).toContainText('저장했습니다');

@@ -139,6 +139,13 @@ describe('RequestScheduler', () => {
     for (const t of tasks) expect(t.finished).toEqual([failed({ kind: 'quota' })]);
     expect(tasks.slice(1).every((t) => t.attempts.length === 0)).toBe(true);
     expect(scheduler.stats).toMatchObject({ queued: 0, running: 0, waiting: 0 });
+    // Batch work arriving just after the stop is refused too; an explicit click still goes out.
+    const late = controllableTask('late');
+    scheduler.add(late.task);
+    expect(late.finished).toEqual([failed({ kind: 'quota' })]);
+    const clicked = controllableTask('clicked', true);
+    scheduler.add(clicked.task);
+    expect(clicked.attempts).toHaveLength(1);
   });
 
   it('aborts a running request when it is cancelled, and reports nothing for it', async () => {

@@ -1,0 +1,106 @@
+// The options page's spending summary and cache tools (size, clear, export, import).
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatTokens, formatUsd } from '../lib/cost.ts';
+import { ko } from '../lib/i18n/ko.ts';
+import type { RuntimeRequest, RuntimeResponses, Spending } from '../lib/messages.ts';
+
+function ask<T extends RuntimeRequest>(request: T): Promise<RuntimeResponses[T['type']]> {
+  return browser.runtime.sendMessage(request);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)}MB` : `${Math.ceil(bytes / 1024)}KB`;
+}
+
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function UsageAndCache() {
+  const [spending, setSpending] = useState<Spending | null>(null);
+  const [stats, setStats] = useState<RuntimeResponses['cacheStats'] | null>(null);
+  const [note, setNote] = useState('');
+
+  const refresh = () => {
+    ask({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
+    ask({ type: 'cacheStats' }).then(setStats, () => setStats(null));
+  };
+  useEffect(refresh, []);
+
+  const onExport = async () => {
+    const { json } = await ask({ type: 'exportCache' });
+    download(`daily-papers-ko-cache-${new Date().toISOString().slice(0, 10)}.json`, json);
+  };
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await ask({ type: 'importCache', json: await file.text() });
+    setNote(
+      result.skipped < 0 ? ko.options.importFailed : ko.options.imported(result.imported, result.skipped),
+    );
+    refresh();
+  };
+  const onClear = async () => {
+    await ask({ type: 'clearCache' });
+    setNote(ko.options.cacheCleared);
+    refresh();
+  };
+
+  return (
+    <>
+      <section class="section" aria-labelledby="usage-heading">
+        <h2 id="usage-heading">{ko.options.usageSection}</h2>
+        {spending && (
+          <>
+            <p data-testid="usage-today">
+              {ko.options.usageToday(
+                spending.today.requests,
+                formatTokens(spending.today.tokens),
+                formatUsd(spending.today.cost),
+              )}
+            </p>
+            <p data-testid="usage-month">
+              {ko.options.usageMonth(
+                formatUsd(spending.month.cost),
+                spending.monthlyBudgetUsd > 0 ? formatUsd(spending.monthlyBudgetUsd) : null,
+              )}
+            </p>
+          </>
+        )}
+      </section>
+      <section class="section" aria-labelledby="cache-heading">
+        <h2 id="cache-heading">{ko.options.cacheSection}</h2>
+        {stats && (
+          <p data-testid="cache-stats">
+            {ko.options.cacheStats(stats.count, formatBytes(stats.bytes), formatBytes(stats.maxBytes))}
+          </p>
+        )}
+        <div class="actions start">
+          <button type="button" onClick={onExport}>
+            {ko.options.exportCache}
+          </button>
+          <label class="button">
+            {ko.options.importCache}
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              onChange={(e) => void onImport(e.currentTarget.files?.[0])}
+            />
+          </label>
+          <button type="button" onClick={onClear}>
+            {ko.options.clearCache}
+          </button>
+        </div>
+        <p aria-live="polite" class="status" data-testid="cache-note">
+          {note}
+        </p>
+      </section>
+    </>
+  );
+}

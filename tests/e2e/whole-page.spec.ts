@@ -1,0 +1,164 @@
+import { bigWeekPage, fixturePages } from '../fixtures/pages.ts';
+import { expect, summaryHost, test } from './fixtures.ts';
+import { DEFAULT_KOREAN_SUMMARY, mockErrors } from './mock-openai.ts';
+
+const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
+
+test('a summarised paper shows again after a reload, from the cache, with no new request', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure();
+  const fixture = fixturePages.day2026;
+  const paperId = fixture.expectedPaperIds[2] ?? '';
+  const page = await openPapers(fixture.html, fixture.url);
+  await summaryHost(page, paperId).getByRole('button', { name: '한국어 요약' }).click();
+  await expect(summaryHost(page, paperId).getByRole('region')).toContainText('모델:');
+  expect(openai.chatRequests()).toHaveLength(1);
+
+  await page.reload();
+  const panel = summaryHost(page, paperId).getByRole('region');
+  await expect(panel).toContainText('저장된 요약');
+  await expect(panel).toContainText('한국어 요약');
+  expect(openai.chatRequests()).toHaveLength(1);
+
+  // "다시 요약" replaces the entry with a fresh request.
+  await summaryHost(page, paperId).getByRole('button', { name: '다시 요약' }).click();
+  await expect(panel).not.toContainText('저장된 요약');
+  await expect(panel).toContainText('모델:');
+  expect(openai.chatRequests()).toHaveLength(2);
+});
+
+test('a 60-card page summarised at once: 60 requests, never more in flight than the limit', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({ concurrency: 3 });
+  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 2 });
+  const week = bigWeekPage(60);
+  const page = await openPapers(week.html, week.url);
+  await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(60);
+  const toolbar = page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' });
+  await expect(toolbar).toContainText(/60편 ≈ \d+k 토큰 ≈ \$\d+\.\d\d/);
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await expect(toolbar).toContainText(ALL_DONE, { timeout: 60_000 });
+  expect(openai.chatRequests()).toHaveLength(60);
+  expect(openai.maxInFlight).toBe(3);
+  const sentIds = openai
+    .chatRequests()
+    .map(
+      (r) =>
+        week.papers.find((p) => JSON.stringify(r.body).includes(JSON.stringify(p.title).slice(1, -1)))?.id,
+    );
+  expect(new Set(sentIds).size).toBe(60);
+});
+
+test('429 with retry-after for a while: everything completes, and the waits match what the server asked', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({ concurrency: 3 });
+  let limitedUntil = 0;
+  openai.reply(() => {
+    const now = Date.now();
+    if (limitedUntil === 0) limitedUntil = now + 1_500;
+    return now < limitedUntil
+      ? mockErrors.rateLimited({ retryAfterMs: 1_000 })
+      : { kind: 'stream', text: DEFAULT_KOREAN_SUMMARY };
+  });
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  const toolbar = page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' });
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await expect(page.getByText(/초 뒤에 다시 시도합니다/).first()).toBeVisible();
+  await expect(toolbar).toContainText(ALL_DONE, { timeout: 30_000 });
+
+  const requests = openai.chatRequests();
+  const limited = requests.filter((r) => r.status === 429);
+  expect(limited.length).toBeGreaterThan(0);
+  expect(requests.filter((r) => r.status === 200)).toHaveLength(fixture.expectedPaperIds.length);
+  // After each 429 the scheduler starts nothing new until the 1000 ms the server asked for are over.
+  for (const rejected of limited) {
+    const tooSoon = requests.filter(
+      (r) => r.receivedAt > rejected.receivedAt + 100 && r.receivedAt < rejected.receivedAt + 950,
+    );
+    expect(tooSoon).toEqual([]);
+  }
+});
+
+test('insufficient_quota stops the whole run with its billing message', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({ concurrency: 2 });
+  openai.reply(mockErrors.insufficientQuota());
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  await page.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '사용 한도(크레딧)를 모두 썼습니다' })).toHaveCount(
+    fixture.expectedPaperIds.length,
+  );
+  expect(openai.chatRequests().length).toBeLessThanOrEqual(2);
+});
+
+test('two tabs on the same page cause one request per paper', async ({ openPapers, configure, openai }) => {
+  await configure({ concurrency: 3 });
+  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 10 });
+  const fixture = fixturePages.day2026;
+  const first = await openPapers(fixture.html, fixture.url);
+  const second = await openPapers(fixture.html, fixture.url);
+  await first.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await second.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  for (const page of [first, second]) {
+    await expect(page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' })).toContainText(ALL_DONE, {
+      timeout: 30_000,
+    });
+  }
+  expect(openai.chatRequests()).toHaveLength(fixture.expectedPaperIds.length);
+});
+
+test('usage from the last chunk shows in the panel and in the ledger', async ({
+  context,
+  extensionId,
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({ model: 'gpt-4.1-mini' });
+  openai.reply({
+    kind: 'stream',
+    text: DEFAULT_KOREAN_SUMMARY,
+    usage: { prompt_tokens: 1200, completion_tokens: 300 },
+  });
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  const host = summaryHost(page, fixture.expectedPaperIds[0] ?? '');
+  await host.getByRole('button', { name: '한국어 요약' }).click();
+  // 1200 × $0.40/M + 300 × $1.60/M = $0.00096
+  await expect(host.getByRole('region')).toContainText('1,500 토큰 · 약 <$0.01');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('usage-today')).toHaveText('오늘: 요청 1건 · 1.5k 토큰 · <$0.01');
+  await expect(options.getByTestId('cache-stats')).toContainText('저장된 요약 1개');
+});
+
+test('the monthly budget stops a run with its message', async ({ openPapers, configure, openai }) => {
+  await configure({ model: 'gpt-4.1-mini', monthlyBudgetUsd: 0.5, concurrency: 1 });
+  // Each answer reports 1M prompt tokens: $0.40, so the second request reaches the $0.50 budget.
+  openai.reply({
+    kind: 'stream',
+    text: DEFAULT_KOREAN_SUMMARY,
+    usage: { prompt_tokens: 1_000_000, completion_tokens: 0 },
+  });
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  await page.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '이번 달 예산에 도달해' }).first()).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(openai.chatRequests()).toHaveLength(2);
+});
