@@ -250,6 +250,19 @@ export function OptionsPage() {
             {ko.options.budgetHint}
           </p>
         </div>
+        <div class="field checkbox">
+          <input
+            id="auto-summarize"
+            type="checkbox"
+            checked={form.autoSummarize}
+            onChange={(e) => update('autoSummarize', e.currentTarget.checked)}
+            aria-describedby="auto-hint"
+          />
+          <label for="auto-summarize">{ko.options.autoSummarize}</label>
+          <p id="auto-hint" class="hint">
+            {ko.options.autoSummarizeHint}
+          </p>
+        </div>
         <div class="field">
           <label for="cache-size">{ko.options.cacheSize}</label>
           <input

@@ -110,6 +110,8 @@ export const RuntimeRequestSchema = v.variant('type', [
     paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
   }),
   v.object({ type: v.literal('getSpending') }),
+  /** The few settings a page needs; the content script never reads the settings (they hold the key). */
+  v.object({ type: v.literal('getPagePrefs') }),
   /** Tokens and cost a whole-page run would take, from the abstracts and the price table. */
   v.object({
     type: v.literal('estimateRun'),
@@ -135,6 +137,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
   'openOptions',
   'getCached',
   'getSpending',
+  'getPagePrefs',
   'estimateRun',
 ]);
 
@@ -151,6 +154,7 @@ export interface RuntimeResponses {
   listModels: { ok: true; models: string[] } | { ok: false; error: SummaryError };
   getCached: { summaries: Record<string, DoneEvent> };
   getSpending: Spending;
+  getPagePrefs: { autoSummarize: boolean };
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
   cacheStats: { count: number; bytes: number; maxBytes: number };
   clearCache: { ok: true };

@@ -24,6 +24,8 @@ export interface Settings {
   cacheMaxMegabytes: number;
   /** USD per million tokens, by model name; starts as OpenAI's list prices. */
   prices: Record<string, ModelPrice>;
+  /** Summarise cards as they scroll into view. Off by default: it spends money without a click. */
+  autoSummarize: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   monthlyBudgetUsd: 0,
   cacheMaxMegabytes: 4,
   prices: DEFAULT_PRICES,
+  autoSummarize: false,
 };
 
 const StoredSettingsSchema = v.object({
@@ -63,6 +66,7 @@ const StoredSettingsSchema = v.object({
     ),
     DEFAULT_SETTINGS.prices,
   ),
+  autoSummarize: v.fallback(v.boolean(), DEFAULT_SETTINGS.autoSummarize),
 });
 
 const settingsItem = storage.defineItem<unknown>('local:settings', {

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CardSummary } from '../../components/CardSummary.tsx';
 import { PageToolbar, type RunOrder } from '../../components/PageToolbar.tsx';
+import { startAutoSummarize } from '../../lib/content/auto-summarize.ts';
 import type { CardTarget } from '../../lib/content/card-hosts.ts';
 import { CardRegistry } from '../../lib/content/card-registry.ts';
 import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts';
@@ -75,6 +76,13 @@ export default defineContentScript({
 
     startPapersPage(ctx, renderCard, css, (cards, route) =>
       placeToolbar(toolbar.host, route?.kind === 'list' ? cards : []),
+    );
+
+    ask({ type: 'getPagePrefs' }).then(
+      ({ autoSummarize }) => {
+        if (autoSummarize && !ctx.isInvalid) ctx.onInvalidated(startAutoSummarize(registry));
+      },
+      (error: unknown) => console.warn('[Daily Papers KO] could not read page preferences', error),
     );
   },
 });

@@ -83,6 +83,8 @@ export async function answerRuntimeRequest(
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
     }
+    case 'getPagePrefs':
+      return { autoSummarize: (await loadSettings()).autoSummarize };
     case 'estimateRun': {
       const settings = await loadSettings();
       return { ...estimateRun(request.papers, settings.model, settings.prices), model: settings.model };

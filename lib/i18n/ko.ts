@@ -109,6 +109,9 @@ export const ko = {
     budget: '월 예산(USD)',
     budgetHint: '이번 달 사용액이 이 금액에 도달하면 새 요청을 멈춥니다. 0이면 예산 없음.',
     cacheSize: '요약 캐시 최대 크기(MB)',
+    autoSummarize: '화면에 보이는 카드를 자동으로 요약',
+    autoSummarizeHint:
+      '켜면 스크롤해서 보이는 논문마다 클릭 없이 요약을 요청합니다(비용이 듭니다). 기본은 꺼짐.',
     prices: '모델별 가격(USD, 100만 토큰당)',
     pricesHint: '비용 추정에 씁니다. 실제 청구액은 엔드포인트의 가격을 따릅니다.',
     priceModel: '모델',

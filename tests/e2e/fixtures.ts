@@ -30,6 +30,7 @@ export interface ExtensionSettingsInput {
   concurrency?: number;
   monthlyBudgetUsd?: number;
   requestTimeoutSeconds?: number;
+  autoSummarize?: boolean;
 }
 
 export interface OpenPapersOptions {
@@ -120,6 +121,9 @@ export const test = base.extend<HarnessFixtures>({
       }
       if (settings.monthlyBudgetUsd !== undefined) {
         await page.getByLabel('월 예산(USD)').fill(String(settings.monthlyBudgetUsd));
+      }
+      if (settings.autoSummarize !== undefined) {
+        await page.getByLabel('화면에 보이는 카드를 자동으로 요약').setChecked(settings.autoSummarize);
       }
       if (settings.requestTimeoutSeconds !== undefined) {
         await page.getByLabel('응답 대기 시간(초)').fill(String(settings.requestTimeoutSeconds));
