@@ -78,8 +78,17 @@ export class CardRegistry {
     return queued;
   }
 
+  /**
+   * Stops every busy card. Queued ones go first: stopping the running request first would free a
+   * slot, and the background would start the next queued paper before its own stop arrived.
+   */
   cancelAll(): void {
-    for (const card of this.cards.values()) if (isBusy(card.state)) card.stop();
+    const busy = this.all().filter((card) => isBusy(card.state));
+    const running = busy.filter(
+      (card) => card.state.phase === 'streaming' || card.state.phase === 'retrying',
+    );
+    for (const card of busy.filter((c) => !running.includes(c)).reverse()) card.stop();
+    for (const card of running) card.stop();
   }
 
   private notify(): void {

@@ -235,3 +235,53 @@ test('a run survives the browser stopping the service worker: nothing is dropped
   );
   expect(finished.size).toBe(fixture.expectedPaperIds.length);
 });
+
+test('a whole-page run can be cancelled: queued papers are never sent', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({ concurrency: 1 });
+  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 60 });
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  const toolbar = page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' });
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await expect(toolbar).toContainText(`0 / ${fixture.expectedPaperIds.length} 요약됨`);
+  await expect.poll(() => openai.chatRequests().length).toBe(1);
+  await toolbar.getByRole('button', { name: '취소' }).click();
+  await openai.waitForAbort(5_000);
+  await expect(toolbar.getByRole('button', { name: '이 페이지 모두 요약' })).toBeVisible();
+  expect(openai.chatRequests()).toHaveLength(1);
+});
+
+test('the cache can be exported to a file, cleared, and imported back', async ({
+  context,
+  extensionId,
+  openPapers,
+  configure,
+}) => {
+  await configure();
+  const fixture = fixturePages.day2026;
+  const page = await openPapers(fixture.html, fixture.url);
+  const host = summaryHost(page, fixture.expectedPaperIds[0] ?? '');
+  await host.getByRole('button', { name: '한국어 요약' }).click();
+  await expect(host.getByRole('region')).toContainText('모델:');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('cache-stats')).toContainText('저장된 요약 1개');
+  const downloading = options.waitForEvent('download');
+  await options.getByRole('button', { name: '파일로 내보내기' }).click();
+  const file = await (await downloading).path();
+  await options.getByRole('button', { name: '캐시 비우기' }).click();
+  await expect(options.getByTestId('cache-stats')).toContainText('저장된 요약 0개');
+  await options.getByLabel('파일에서 가져오기').setInputFiles(file);
+  await expect(options.getByTestId('cache-note')).toHaveText('요약 1개를 가져왔습니다.');
+  await expect(options.getByTestId('cache-stats')).toContainText('저장된 요약 1개');
+
+  await page.reload();
+  await expect(summaryHost(page, fixture.expectedPaperIds[0] ?? '').getByRole('region')).toContainText(
+    '저장된 요약',
+  );
+});
