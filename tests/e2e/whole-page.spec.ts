@@ -89,8 +89,9 @@ test('429 with retry-after for a while: everything completes, and the waits matc
     );
     expect(retry).toBeDefined();
     const waited = (retry?.receivedAt ?? 0) - (rejected.finishedAt ?? rejected.receivedAt);
+    // At least what was asked; more is queueing behind other papers at the lowered concurrency
+    // (the scheduler's own wait is pinned exactly by tests/unit/queue.test.ts).
     expect(waited).toBeGreaterThanOrEqual(1_000);
-    expect(waited).toBeLessThan(4_000);
   }
 });
 
