@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardRegistry } from '../lib/content/card-registry.ts';
 import { INITIAL_PANEL, isBusy, type PanelState } from '../lib/content/panel-state.ts';
 import { useCardSummary } from '../lib/content/use-card-summary.ts';
-import { ko } from '../lib/i18n/ko.ts';
+import { koPanel } from '../lib/i18n/ko.ts';
 import type { DoneEvent, PaperForSummary } from '../lib/messages.ts';
 import { describeSummaryError, type NextStep } from '../lib/summary/error-messages.ts';
 import { sanitizeSummaryHtml } from '../lib/summary/render.ts';
@@ -22,17 +22,17 @@ const BILLING_URL = 'https://platform.openai.com/settings/organization/billing/o
 function announcementFor(state: PanelState): string {
   switch (state.phase) {
     case 'queued':
-      return ko.panel.loading;
+      return koPanel.loading;
     case 'waiting':
-      return ko.panel.waiting(Math.max(0, Math.ceil((state.untilMs - Date.now()) / 1000)));
+      return koPanel.waiting(Math.max(0, Math.ceil((state.untilMs - Date.now()) / 1000)));
     case 'streaming':
-      return ko.panel.streaming;
+      return koPanel.streaming;
     case 'retrying':
-      return ko.panel.retryingBadOutput;
+      return koPanel.retryingBadOutput;
     case 'done':
-      return ko.panel.done;
+      return koPanel.done;
     case 'stopped':
-      return ko.panel.stopped;
+      return koPanel.stopped;
     default:
       return '';
   }
@@ -78,25 +78,25 @@ function NextStepButton({
     case 'openOptions':
       return (
         <button type="button" class="dpk-action primary" onClick={onOpenOptions}>
-          {ko.panel.openOptions}
+          {koPanel.openOptions}
         </button>
       );
     case 'billing':
       return (
         <a class="dpk-action primary" href={BILLING_URL} target="_blank" rel="noopener noreferrer">
-          {ko.panel.billing}
+          {koPanel.billing}
         </a>
       );
     case 'reload':
       return (
         <button type="button" class="dpk-action primary" onClick={() => location.reload()}>
-          {ko.panel.reload}
+          {koPanel.reload}
         </button>
       );
     case 'retry':
       return (
         <button type="button" class="dpk-action primary" disabled={waitLeft > 0} onClick={onRetry}>
-          {waitLeft > 0 ? ko.panel.waitThenRetry(waitLeft) : ko.panel.retry}
+          {waitLeft > 0 ? koPanel.waitThenRetry(waitLeft) : koPanel.retry}
         </button>
       );
   }
@@ -150,9 +150,9 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopyNote(ko.panel.copied);
+      setCopyNote(koPanel.copied);
     } catch {
-      setCopyNote(ko.panel.copyFailed);
+      setCopyNote(koPanel.copyFailed);
     }
   };
 
@@ -169,11 +169,11 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
           <span class="dpk-icon" aria-hidden="true">
             가
           </span>
-          {ko.summarizeButton}
+          {koPanel.summarizeButton}
         </button>
         {!open && busy && (
           <span class="dpk-hint" aria-hidden="true">
-            {ko.panel.streaming}
+            {koPanel.streaming}
           </span>
         )}
       </div>
@@ -181,7 +181,7 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
         <section
           id={panelId}
           class="dpk-panel"
-          aria-label={ko.panel.regionLabel(title)}
+          aria-label={koPanel.regionLabel(title)}
           data-phase={state.phase}
           hidden={!open}
         >
@@ -189,14 +189,14 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
             {busy && !text && <div class="dpk-skeleton" aria-hidden="true" />}
             {text && <SummaryText html={state.html} busy={busy} />}
           </div>
-          {state.phase === 'queued' && <p class="dpk-note">{ko.panel.queued}</p>}
+          {state.phase === 'queued' && <p class="dpk-note">{koPanel.queued}</p>}
           {state.phase === 'waiting' && (
             <div class="dpk-error" role="alert">
               <p>{describeSummaryError(state.error).message}</p>
-              <p class="dpk-detail">{ko.panel.waiting(waitLeft)}</p>
+              <p class="dpk-detail">{koPanel.waiting(waitLeft)}</p>
             </div>
           )}
-          {state.phase === 'stopped' && <p class="dpk-note">{ko.panel.stopped}</p>}
+          {state.phase === 'stopped' && <p class="dpk-note">{koPanel.stopped}</p>}
           {error && (
             <div class="dpk-error" role="alert">
               <p>{error.message}</p>
@@ -208,7 +208,7 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
           <div class="dpk-toolbar">
             {busy ? (
               <button type="button" class="dpk-action" onClick={stop}>
-                {ko.panel.stop}
+                {koPanel.stop}
               </button>
             ) : (
               <>
@@ -221,12 +221,12 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
                   />
                 ) : (
                   <button type="button" class="dpk-action" onClick={retry}>
-                    {ko.panel.retry}
+                    {koPanel.retry}
                   </button>
                 )}
                 {text && (
                   <button type="button" class="dpk-action" onClick={copy}>
-                    {ko.panel.copy}
+                    {koPanel.copy}
                   </button>
                 )}
               </>

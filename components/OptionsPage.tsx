@@ -1,7 +1,7 @@
 // The options page: API key, endpoint, model and summary style, with a connection test.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ko } from '../lib/i18n/ko.ts';
+import { koOptions } from '../lib/i18n/ko.ts';
 import type { SummaryError } from '../lib/messages.ts';
 import { listModels, testConnection } from '../lib/options/connection.ts';
 import {
@@ -27,13 +27,13 @@ function checkForm(form: Settings): Checked {
   if (!endpoint.ok) {
     return {
       ok: false,
-      message: endpoint.problem === 'insecure' ? ko.options.endpointInsecure : ko.options.endpointInvalid,
+      message: endpoint.problem === 'insecure' ? koOptions.endpointInsecure : koOptions.endpointInvalid,
     };
   }
-  if (!form.model.trim()) return { ok: false, message: ko.options.modelRequired };
+  if (!form.model.trim()) return { ok: false, message: koOptions.modelRequired };
   const timeout = form.requestTimeoutSeconds;
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600) {
-    return { ok: false, message: ko.options.timeoutInvalid };
+    return { ok: false, message: koOptions.timeoutInvalid };
   }
   const { concurrency, monthlyBudgetUsd, cacheMaxMegabytes } = form;
   if (
@@ -43,7 +43,7 @@ function checkForm(form: Settings): Checked {
     !(monthlyBudgetUsd >= 0) ||
     !(cacheMaxMegabytes >= 1 && cacheMaxMegabytes <= 8)
   ) {
-    return { ok: false, message: ko.options.numbersInvalid };
+    return { ok: false, message: koOptions.numbersInvalid };
   }
   return {
     ok: true,
@@ -83,7 +83,7 @@ export function OptionsPage() {
       return;
     }
     if (!(await requestEndpointPermission(checked.settings.baseURL))) {
-      setStatus({ tone: 'error', text: ko.options.permissionDenied });
+      setStatus({ tone: 'error', text: koOptions.permissionDenied });
       return;
     }
     setBusy(true);
@@ -99,18 +99,18 @@ export function OptionsPage() {
     void withCheckedForm(async (settings) => {
       await saveSettings(settings);
       setForm(settings);
-      setStatus({ tone: 'success', text: ko.options.saved });
+      setStatus({ tone: 'success', text: koOptions.saved });
     });
   };
 
   const onTest = () =>
     void withCheckedForm(async (settings) => {
-      setStatus({ tone: 'info', text: ko.options.testing });
+      setStatus({ tone: 'info', text: koOptions.testing });
       const result = await testConnection(settings);
       setStatus(
         result.ok
-          ? { tone: 'success', text: ko.options.connectionOk(result.model) }
-          : { tone: 'error', text: ko.options.connectionFailed(errorText(result.error)) },
+          ? { tone: 'success', text: koOptions.connectionOk(result.model) }
+          : { tone: 'error', text: koOptions.connectionFailed(errorText(result.error)) },
       );
     });
 
@@ -119,19 +119,19 @@ export function OptionsPage() {
       const result = await listModels(settings);
       if (result.ok) {
         setModels(result.models);
-        setStatus({ tone: 'info', text: ko.options.modelsLoaded(result.models.length) });
+        setStatus({ tone: 'info', text: koOptions.modelsLoaded(result.models.length) });
       } else {
-        setStatus({ tone: 'error', text: ko.options.modelsFailed(errorText(result.error)) });
+        setStatus({ tone: 'error', text: koOptions.modelsFailed(errorText(result.error)) });
       }
     });
 
   return (
     <main class="options">
-      <h1>{ko.options.title}</h1>
-      <p class="intro">{ko.options.intro}</p>
+      <h1>{koOptions.title}</h1>
+      <p class="intro">{koOptions.intro}</p>
       <form onSubmit={onSave} noValidate>
         <div class="field">
-          <label for="api-key">{ko.options.apiKey}</label>
+          <label for="api-key">{koOptions.apiKey}</label>
           <div class="row">
             <input
               id="api-key"
@@ -143,15 +143,15 @@ export function OptionsPage() {
               aria-describedby="api-key-hint"
             />
             <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
-              {showKey ? ko.options.hideKey : ko.options.showKey}
+              {showKey ? koOptions.hideKey : koOptions.showKey}
             </button>
           </div>
           <p id="api-key-hint" class="hint">
-            {ko.options.apiKeyHint}
+            {koOptions.apiKeyHint}
           </p>
         </div>
         <div class="field">
-          <label for="endpoint">{ko.options.endpoint}</label>
+          <label for="endpoint">{koOptions.endpoint}</label>
           <input
             id="endpoint"
             type="url"
@@ -161,11 +161,11 @@ export function OptionsPage() {
             aria-describedby="endpoint-hint"
           />
           <p id="endpoint-hint" class="hint">
-            {ko.options.endpointHint}
+            {koOptions.endpointHint}
           </p>
         </div>
         <div class="field">
-          <label for="model">{ko.options.model}</label>
+          <label for="model">{koOptions.model}</label>
           <div class="row">
             <input
               id="model"
@@ -176,7 +176,7 @@ export function OptionsPage() {
               aria-describedby="model-hint"
             />
             <button type="button" onClick={onLoadModels} disabled={busy}>
-              {ko.options.loadModels}
+              {koOptions.loadModels}
             </button>
           </div>
           <datalist id="model-list">
@@ -185,11 +185,11 @@ export function OptionsPage() {
             ))}
           </datalist>
           <p id="model-hint" class="hint">
-            {ko.options.modelHint}
+            {koOptions.modelHint}
           </p>
         </div>
         <div class="field">
-          <label for="style">{ko.options.summaryStyle}</label>
+          <label for="style">{koOptions.summaryStyle}</label>
           <select
             id="style"
             value={form.summaryStyle}
@@ -198,12 +198,12 @@ export function OptionsPage() {
               if (value) update('summaryStyle', value);
             }}
           >
-            <option value="bullets">{ko.options.styleBullets}</option>
-            <option value="newsletter">{ko.options.styleNewsletter}</option>
+            <option value="bullets">{koOptions.styleBullets}</option>
+            <option value="newsletter">{koOptions.styleNewsletter}</option>
           </select>
         </div>
         <div class="field">
-          <label for="timeout">{ko.options.timeout}</label>
+          <label for="timeout">{koOptions.timeout}</label>
           <input
             id="timeout"
             type="number"
@@ -215,12 +215,12 @@ export function OptionsPage() {
             aria-describedby="timeout-hint"
           />
           <p id="timeout-hint" class="hint">
-            {ko.options.timeoutHint}
+            {koOptions.timeoutHint}
           </p>
         </div>
-        <h2>{ko.options.runSection}</h2>
+        <h2>{koOptions.runSection}</h2>
         <div class="field">
-          <label for="concurrency">{ko.options.concurrency}</label>
+          <label for="concurrency">{koOptions.concurrency}</label>
           <input
             id="concurrency"
             type="number"
@@ -232,11 +232,11 @@ export function OptionsPage() {
             aria-describedby="concurrency-hint"
           />
           <p id="concurrency-hint" class="hint">
-            {ko.options.concurrencyHint}
+            {koOptions.concurrencyHint}
           </p>
         </div>
         <div class="field">
-          <label for="budget">{ko.options.budget}</label>
+          <label for="budget">{koOptions.budget}</label>
           <input
             id="budget"
             type="number"
@@ -247,7 +247,7 @@ export function OptionsPage() {
             aria-describedby="budget-hint"
           />
           <p id="budget-hint" class="hint">
-            {ko.options.budgetHint}
+            {koOptions.budgetHint}
           </p>
         </div>
         <div class="field checkbox">
@@ -258,13 +258,13 @@ export function OptionsPage() {
             onChange={(e) => update('autoSummarize', e.currentTarget.checked)}
             aria-describedby="auto-hint"
           />
-          <label for="auto-summarize">{ko.options.autoSummarize}</label>
+          <label for="auto-summarize">{koOptions.autoSummarize}</label>
           <p id="auto-hint" class="hint">
-            {ko.options.autoSummarizeHint}
+            {koOptions.autoSummarizeHint}
           </p>
         </div>
         <div class="field">
-          <label for="cache-size">{ko.options.cacheSize}</label>
+          <label for="cache-size">{koOptions.cacheSize}</label>
           <input
             id="cache-size"
             type="number"
@@ -282,10 +282,10 @@ export function OptionsPage() {
         />
         <div class="actions">
           <button type="button" onClick={onTest} disabled={busy}>
-            {ko.options.testConnection}
+            {koOptions.testConnection}
           </button>
           <button type="submit" class="primary" disabled={busy}>
-            {ko.options.save}
+            {koOptions.save}
           </button>
         </div>
         <p role="status" aria-live="polite" class={`status ${status?.tone ?? ''}`}>

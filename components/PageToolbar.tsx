@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CardRegistry } from '../lib/content/card-registry.ts';
 import { formatTokens, formatUsd } from '../lib/cost.ts';
-import { ko } from '../lib/i18n/ko.ts';
+import { koToolbar } from '../lib/i18n/ko.ts';
 
 export type RunOrder = 'page' | 'upvotes';
 
@@ -41,7 +41,7 @@ export function PageToolbar({ registry, orderedIds, estimate }: PageToolbarProps
       (result) => {
         if (current && result) {
           setEstimateText(
-            ko.toolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost)),
+            koToolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost)),
           );
         }
       },
@@ -59,38 +59,38 @@ export function PageToolbar({ registry, orderedIds, estimate }: PageToolbarProps
   };
 
   return (
-    <section class="dpk-toolbar-bar" aria-label={ko.toolbar.label}>
-      <span class="dpk-meta">{ko.toolbar.status(progress.total, progress.done)}</span>
+    <section class="dpk-toolbar-bar" aria-label={koToolbar.label}>
+      <span class="dpk-meta">{koToolbar.status(progress.total, progress.done)}</span>
       {running ? (
         <>
           <progress
             max={runTotal ?? progress.total}
             value={progress.done}
-            aria-label={ko.toolbar.summarizeAll}
+            aria-label={koToolbar.summarizeAll}
           />
           <span role="status" aria-live="polite">
-            {ko.toolbar.progress(progress.done, runTotal ?? progress.total)}
+            {koToolbar.progress(progress.done, runTotal ?? progress.total)}
           </span>
           <button type="button" class="dpk-action" onClick={() => registry.cancelAll()}>
-            {ko.toolbar.cancel}
+            {koToolbar.cancel}
           </button>
         </>
       ) : remaining === 0 && progress.total > 0 ? (
-        <span role="status">{ko.toolbar.nothingLeft}</span>
+        <span role="status">{koToolbar.nothingLeft}</span>
       ) : (
         <>
           <label class="dpk-meta">
-            {ko.toolbar.order}{' '}
+            {koToolbar.order}{' '}
             <select
               value={order}
               onChange={(e) => setOrder(e.currentTarget.value === 'upvotes' ? 'upvotes' : 'page')}
             >
-              <option value="page">{ko.toolbar.orderPage}</option>
-              <option value="upvotes">{ko.toolbar.orderUpvotes}</option>
+              <option value="page">{koToolbar.orderPage}</option>
+              <option value="upvotes">{koToolbar.orderUpvotes}</option>
             </select>
           </label>
           <button type="button" class="dpk-action primary" onClick={start} disabled={progress.total === 0}>
-            {ko.toolbar.summarizeAll}
+            {koToolbar.summarizeAll}
           </button>
           {estimateText && <span class="dpk-meta">{estimateText}</span>}
         </>

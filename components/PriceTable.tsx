@@ -1,6 +1,6 @@
 // The editable per-model price table (USD per million tokens) used for cost estimates.
 import type { ModelPrice } from '../lib/cost.ts';
-import { ko } from '../lib/i18n/ko.ts';
+import { koOptions } from '../lib/i18n/ko.ts';
 
 export interface PriceTableProps {
   prices: Record<string, ModelPrice>;
@@ -17,14 +17,14 @@ export function PriceTable({ prices, currentModel, onChange }: PriceTableProps) 
   };
   return (
     <fieldset class="field prices">
-      <legend>{ko.options.prices}</legend>
-      <p class="hint">{ko.options.pricesHint}</p>
+      <legend>{koOptions.prices}</legend>
+      <p class="hint">{koOptions.pricesHint}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">{ko.options.priceModel}</th>
-            <th scope="col">{ko.options.priceInput}</th>
-            <th scope="col">{ko.options.priceOutput}</th>
+            <th scope="col">{koOptions.priceModel}</th>
+            <th scope="col">{koOptions.priceInput}</th>
+            <th scope="col">{koOptions.priceOutput}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +37,7 @@ export function PriceTable({ prices, currentModel, onChange }: PriceTableProps) 
                     type="number"
                     min={0}
                     step={0.01}
-                    aria-label={`${name} ${field === 'input' ? ko.options.priceInput : ko.options.priceOutput}`}
+                    aria-label={`${name} ${field === 'input' ? koOptions.priceInput : koOptions.priceOutput}`}
                     value={prices[name]?.[field] ?? 0}
                     onInput={(e) => setPrice(name, field, e.currentTarget.valueAsNumber)}
                   />
@@ -49,7 +49,7 @@ export function PriceTable({ prices, currentModel, onChange }: PriceTableProps) 
       </table>
       {model && !prices[model] && (
         <button type="button" onClick={() => onChange({ ...prices, [model]: { input: 0, output: 0 } })}>
-          {ko.options.addPrice} ({model})
+          {koOptions.addPrice} ({model})
         </button>
       )}
     </fieldset>

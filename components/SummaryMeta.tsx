@@ -1,6 +1,6 @@
 // The small print under a finished summary: where it came from, which model wrote it, what it cost.
 import { formatUsd } from '../lib/cost.ts';
-import { ko } from '../lib/i18n/ko.ts';
+import { koPanel } from '../lib/i18n/ko.ts';
 import type { Usage } from '../lib/messages.ts';
 
 export interface SummaryMetaProps {
@@ -17,10 +17,10 @@ function localDate(time: number): string {
 
 export function SummaryMeta({ model, usage, cost, fromCache, createdAt }: SummaryMetaProps) {
   const parts = [
-    ...(fromCache ? [ko.panel.fromCache(localDate(createdAt))] : []),
-    ko.panel.modelLine(model),
-    ...(usage ? [ko.panel.tokens(usage.promptTokens + usage.completionTokens)] : []),
-    ...(usage && cost !== null ? [ko.panel.cost(formatUsd(cost))] : []),
+    ...(fromCache ? [koPanel.fromCache(localDate(createdAt))] : []),
+    koPanel.modelLine(model),
+    ...(usage ? [koPanel.tokens(usage.promptTokens + usage.completionTokens)] : []),
+    ...(usage && cost !== null ? [koPanel.cost(formatUsd(cost))] : []),
   ];
   return <span class="dpk-meta">{parts.join(' · ')}</span>;
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatTokens, formatUsd } from '../lib/cost.ts';
-import { ko } from '../lib/i18n/ko.ts';
+import { koOptions } from '../lib/i18n/ko.ts';
 import type { RuntimeRequest, RuntimeResponses, Spending } from '../lib/messages.ts';
 
 function ask<T extends RuntimeRequest>(request: T): Promise<RuntimeResponses[T['type']]> {
@@ -41,31 +41,31 @@ export function UsageAndCache() {
     if (!file) return;
     const result = await ask({ type: 'importCache', json: await file.text() });
     setNote(
-      result.skipped < 0 ? ko.options.importFailed : ko.options.imported(result.imported, result.skipped),
+      result.skipped < 0 ? koOptions.importFailed : koOptions.imported(result.imported, result.skipped),
     );
     refresh();
   };
   const onClear = async () => {
     await ask({ type: 'clearCache' });
-    setNote(ko.options.cacheCleared);
+    setNote(koOptions.cacheCleared);
     refresh();
   };
 
   return (
     <>
       <section class="section" aria-labelledby="usage-heading">
-        <h2 id="usage-heading">{ko.options.usageSection}</h2>
+        <h2 id="usage-heading">{koOptions.usageSection}</h2>
         {spending && (
           <>
             <p data-testid="usage-today">
-              {ko.options.usageToday(
+              {koOptions.usageToday(
                 spending.today.requests,
                 formatTokens(spending.today.tokens),
                 formatUsd(spending.today.cost),
               )}
             </p>
             <p data-testid="usage-month">
-              {ko.options.usageMonth(
+              {koOptions.usageMonth(
                 formatUsd(spending.month.cost),
                 spending.monthlyBudgetUsd > 0 ? formatUsd(spending.monthlyBudgetUsd) : null,
               )}
@@ -74,18 +74,18 @@ export function UsageAndCache() {
         )}
       </section>
       <section class="section" aria-labelledby="cache-heading">
-        <h2 id="cache-heading">{ko.options.cacheSection}</h2>
+        <h2 id="cache-heading">{koOptions.cacheSection}</h2>
         {stats && (
           <p data-testid="cache-stats">
-            {ko.options.cacheStats(stats.count, formatBytes(stats.bytes), formatBytes(stats.maxBytes))}
+            {koOptions.cacheStats(stats.count, formatBytes(stats.bytes), formatBytes(stats.maxBytes))}
           </p>
         )}
         <div class="actions start">
           <button type="button" onClick={onExport}>
-            {ko.options.exportCache}
+            {koOptions.exportCache}
           </button>
           <label class="button">
-            {ko.options.importCache}
+            {koOptions.importCache}
             <input
               type="file"
               accept="application/json,.json"
@@ -94,7 +94,7 @@ export function UsageAndCache() {
             />
           </label>
           <button type="button" onClick={onClear}>
-            {ko.options.clearCache}
+            {koOptions.clearCache}
           </button>
         </div>
         <p aria-live="polite" class="status" data-testid="cache-note">

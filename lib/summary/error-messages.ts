@@ -1,5 +1,5 @@
 // What the user reads for each error kind, and the one next step offered with it.
-import { ko } from '../i18n/ko.ts';
+import { koErrors } from '../i18n/ko.ts';
 import type { SummaryError } from '../messages.ts';
 
 export type NextStep = 'openOptions' | 'retry' | 'billing' | 'reload';
@@ -37,6 +37,6 @@ export function describeSummaryError(error: SummaryError): ErrorDescription {
     error.kind === 'rateLimited' && error.retryAfterMs !== undefined
       ? Math.max(1, Math.ceil(error.retryAfterMs / 1000))
       : null;
-  const message = error.kind === 'rateLimited' ? ko.errors.rateLimited(waitSeconds) : ko.errors[error.kind];
+  const message = error.kind === 'rateLimited' ? koErrors.rateLimited(waitSeconds) : koErrors[error.kind];
   return { message, nextStep: NEXT_STEP[error.kind], waitSeconds };
 }
