@@ -13,6 +13,13 @@ export default defineConfig({
     name: 'Daily Papers KO',
     description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',
     permissions: ['storage'],
+    action: { default_title: 'Daily Papers KO' },
+    commands: {
+      'summarize-all': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '이 페이지 모두 요약',
+      },
+    },
     host_permissions: ENDPOINT_HOSTS,
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_ENDPOINT_HOSTS }

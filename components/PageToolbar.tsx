@@ -54,7 +54,7 @@ export function PageToolbar({ registry, orderedIds, estimate }: PageToolbarProps
 
   const running = runTotal !== null && progress.busy > 0;
   const start = () => {
-    const queued = registry.summarizeAll(orderedIds(order));
+    const queued = registry.summarizeAll(orderedIds(order)).length;
     setRunTotal(queued > 0 ? progress.done + queued : null);
   };
 

@@ -12,6 +12,8 @@ import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from 
 import { loadSettings, originPermissionPattern } from '../lib/settings.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
 
+const SUMMARIZE_ALL_COMMAND = 'summarize-all';
+
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
   const trusted = (sender: Parameters<typeof isTrustedSender>[0]) =>
@@ -35,6 +37,16 @@ export default defineBackground(() => {
     generate: generateSummary,
     cache,
     ledger,
+  });
+
+  // The keyboard shortcut (Alt+Shift+S): summarise every paper on the active tab's page.
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== SUMMARIZE_ALL_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    browser.tabs.sendMessage(tab.id, { type: 'summarizeAll', order: 'page' }).catch(() => {
+      // Not a papers page: the shortcut does nothing there.
+    });
   });
 
   browser.runtime.onConnect.addListener((port) => {

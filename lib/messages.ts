@@ -163,6 +163,41 @@ export interface RuntimeResponses {
 }
 export type RuntimeResponse<T extends RuntimeRequest['type']> = RuntimeResponses[T];
 
+// ---- Popup and shortcut → content script (the page) ---------------------------------------------
+export const PageRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('pageStatus') }),
+  v.object({ type: v.literal('summarizeAll'), order: v.picklist(['page', 'upvotes']) }),
+  v.object({
+    type: v.literal('buildDigest'),
+    order: v.picklist(['page', 'upvotes']),
+    /** Papers without a summary: summarise them first, or leave them out. */
+    missing: v.picklist(['summarize', 'skip']),
+    headerAndFooter: v.boolean(),
+  }),
+]);
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
+
+export interface PageStatus {
+  total: number;
+  done: number;
+  busy: number;
+  /** `2026-11-20`, `2026-W47`, `2026-10` or `trending`; null where the page does not say. */
+  period: string | null;
+}
+
+export interface PageResponses {
+  pageStatus: PageStatus;
+  summarizeAll: { queued: number };
+  buildDigest:
+    | { ok: true; markdown: string; fileName: string; papers: number }
+    | { ok: false; reason: 'empty' };
+}
+
+export function parsePageRequest(message: unknown): PageRequest | null {
+  const parsed = v.safeParse(PageRequestSchema, message);
+  return parsed.success ? parsed.output : null;
+}
+
 export function parsePortRequest(message: unknown): SummaryPortRequest | null {
   const parsed = v.safeParse(SummaryPortRequestSchema, message);
   return parsed.success ? parsed.output : null;

@@ -8,11 +8,18 @@ import { PageToolbar, type RunOrder } from '../../components/PageToolbar.tsx';
 import { startAutoSummarize } from '../../lib/content/auto-summarize.ts';
 import type { CardTarget } from '../../lib/content/card-hosts.ts';
 import { CardRegistry } from '../../lib/content/card-registry.ts';
+import { buildPageDigest, pageStatus } from '../../lib/content/page-digest.ts';
 import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts';
 import { startPapersPage } from '../../lib/content/papers-page.ts';
 import { createShadowHost, placeToolbar, TOOLBAR_TAG } from '../../lib/content/toolbar-host.ts';
 import { readPapersFromPage } from '../../lib/hf/page.ts';
-import type { RuntimeRequest, RuntimeResponses } from '../../lib/messages.ts';
+import {
+  type PageRequest,
+  type PageResponses,
+  parsePageRequest,
+  type RuntimeRequest,
+  type RuntimeResponses,
+} from '../../lib/messages.ts';
 import css from './style.css?inline';
 
 function ask<T extends RuntimeRequest>(request: T): Promise<RuntimeResponses[T['type']]> {
@@ -77,6 +84,29 @@ export default defineContentScript({
     startPapersPage(ctx, renderCard, css, (cards, route) =>
       placeToolbar(toolbar.host, route?.kind === 'list' ? cards : []),
     );
+
+    // The popup and the keyboard shortcut act on this page through these requests.
+    const answerPage = async (request: PageRequest): Promise<PageResponses[PageRequest['type']]> => {
+      switch (request.type) {
+        case 'pageStatus':
+          return pageStatus(registry);
+        case 'summarizeAll':
+          return { queued: registry.summarizeAll(orderedIds(request.order)).length };
+        case 'buildDigest':
+          if (request.missing === 'summarize') {
+            await registry.whenFinished(registry.summarizeAll(orderedIds(request.order)));
+          }
+          return buildPageDigest(registry, request);
+      }
+    };
+    const onPageMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only this extension's popup and worker (never a tab) may drive the page.
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const request = parsePageRequest(message);
+      return request ? answerPage(request) : undefined;
+    };
+    browser.runtime.onMessage.addListener(onPageMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPageMessage));
 
     ask({ type: 'getPagePrefs' }).then(
       ({ autoSummarize }) => {

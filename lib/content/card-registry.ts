@@ -66,16 +66,36 @@ export class CardRegistry {
     };
   }
 
-  /** Queues every card without a summary, in the given order. Returns how many were queued. */
-  summarizeAll(order: string[]): number {
-    let queued = 0;
+  /** Queues every card without a summary, in the given order. Returns the ids it queued. */
+  summarizeAll(order: string[]): string[] {
+    const queued: string[] = [];
     for (const paperId of order) {
       const card = this.cards.get(paperId);
       if (!card || card.state.phase === 'done' || isBusy(card.state)) continue;
       card.summarize({ force: false, batch: true });
-      queued++;
+      queued.push(paperId);
     }
     return queued;
+  }
+
+  /**
+   * Resolves once each of these cards has finished (done, failed or stopped). A card just asked is
+   * still idle until it reports, so idle does not count as finished.
+   */
+  whenFinished(paperIds: string[]): Promise<void> {
+    const finished = (id: string) => {
+      const phase = this.cards.get(id)?.state.phase;
+      return phase === undefined || phase === 'done' || phase === 'error' || phase === 'stopped';
+    };
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!paperIds.every(finished)) return;
+        unsubscribe();
+        resolve();
+      };
+      const unsubscribe = this.subscribe(check);
+      check();
+    });
   }
 
   /**

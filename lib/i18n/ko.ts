@@ -133,3 +133,31 @@ export const koOptions = {
     `요약 ${imported}개를 가져왔습니다${skipped > 0 ? ` (${skipped}개는 이미 있거나 올바르지 않아 건너뜀)` : ''}.`,
   importFailed: 'Daily Papers KO 캐시 파일이 아닙니다.',
 } as const;
+
+export const koPopup = {
+  title: 'Daily Papers KO',
+  notPapersPage: '이 탭은 Hugging Face Daily Papers 페이지가 아닙니다.',
+  openPapers: 'Hugging Face Daily Papers 열기',
+  openOptions: '설정 열기',
+  pageStatus: (total: number, done: number) => `논문 ${total}편 · 요약 ${done}편`,
+  summarizeAll: '이 페이지 모두 요약',
+  queued: (count: number) =>
+    count > 0 ? `${count}편을 요약 대기열에 넣었습니다.` : '요약할 논문이 남아 있지 않습니다.',
+  digest: '다이제스트(Markdown) 내보내기',
+  order: '순서',
+  orderUpvotes: '추천 순',
+  orderPage: '페이지 순서',
+  missing: '요약이 없는 논문',
+  missingSummarize: (count: number) => `먼저 요약하기(${count}편, 비용이 듭니다)`,
+  missingSkip: '빼고 내보내기',
+  headerFooter: '머리말과 꼬리말(프로젝트 소개, 라이선스, 인용 안내) 넣기',
+  copy: '클립보드에 복사',
+  download: '파일로 저장',
+  working: '요약을 마치는 중… 창을 닫지 마세요.',
+  copied: (count: number) => `논문 ${count}편의 다이제스트를 복사했습니다.`,
+  downloaded: (name: string) => `${name} 파일로 저장했습니다.`,
+  empty: '내보낼 요약이 없습니다. 먼저 요약하세요.',
+  copyFailed: '클립보드에 복사하지 못했습니다. 파일로 저장을 쓰세요.',
+  spendToday: (cost: string, requests: number) => `오늘 사용: ${cost} (요청 ${requests}건)`,
+  shortcut: '단축키: Alt+Shift+S로 이 페이지 모두 요약',
+} as const;

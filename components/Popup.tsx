@@ -1,0 +1,170 @@
+// The toolbar popup: the current papers page at a glance, summarise all, export the digest.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatUsd } from '../lib/cost.ts';
+import { koPopup } from '../lib/i18n/ko.ts';
+import type { PageResponses, PageStatus, Spending } from '../lib/messages.ts';
+import { activeTabId, askPage } from '../lib/popup/active-page.ts';
+
+type Order = 'upvotes' | 'page';
+type Missing = 'summarize' | 'skip';
+
+function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function Popup() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [status, setStatus] = useState<PageStatus | null | undefined>(undefined);
+  const [spending, setSpending] = useState<Spending | null>(null);
+  const [order, setOrder] = useState<Order>('upvotes');
+  const [missing, setMissing] = useState<Missing>('skip');
+  const [headerAndFooter, setHeaderAndFooter] = useState(false);
+  const [note, setNote] = useState('');
+  const [working, setWorking] = useState(false);
+
+  const refresh = async (id: number | null) => {
+    setStatus(id === null ? null : await askPage(id, { type: 'pageStatus' }));
+  };
+  useEffect(() => {
+    activeTabId().then((id) => {
+      setTabId(id);
+      void refresh(id);
+    });
+    browser.runtime.sendMessage({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
+  }, []);
+
+  const summarizeAll = async () => {
+    if (tabId === null) return;
+    const result = await askPage(tabId, { type: 'summarizeAll', order });
+    setNote(koPopup.queued(result?.queued ?? 0));
+    void refresh(tabId);
+  };
+
+  const buildDigest = async (): Promise<Extract<PageResponses['buildDigest'], { ok: true }> | null> => {
+    if (tabId === null) return null;
+    setWorking(missing === 'summarize');
+    if (missing === 'summarize') setNote(koPopup.working);
+    try {
+      const result = await askPage(tabId, { type: 'buildDigest', order, missing, headerAndFooter });
+      if (!result?.ok) {
+        setNote(koPopup.empty);
+        return null;
+      }
+      return result;
+    } finally {
+      setWorking(false);
+      void refresh(tabId);
+    }
+  };
+
+  const copy = async () => {
+    const digest = await buildDigest();
+    if (!digest) return;
+    try {
+      await navigator.clipboard.writeText(digest.markdown);
+      setNote(koPopup.copied(digest.papers));
+    } catch {
+      setNote(koPopup.copyFailed);
+    }
+  };
+  const download = async () => {
+    const digest = await buildDigest();
+    if (!digest) return;
+    downloadText(digest.fileName, digest.markdown);
+    setNote(koPopup.downloaded(digest.fileName));
+  };
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  return (
+    <main class="popup">
+      <h1>{koPopup.title}</h1>
+      {status === undefined ? null : status === null ? (
+        <>
+          <p>{koPopup.notPapersPage}</p>
+          <p>
+            <a href="https://huggingface.co/papers" target="_blank" rel="noopener noreferrer">
+              {koPopup.openPapers}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p data-testid="popup-status">{koPopup.pageStatus(status.total, status.done)}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={summarizeAll} disabled={status.total === 0}>
+              {koPopup.summarizeAll}
+            </button>
+          </div>
+          <fieldset>
+            <legend>{koPopup.digest}</legend>
+            <label>
+              {koPopup.order}
+              <select
+                value={order}
+                onChange={(e) => setOrder(e.currentTarget.value === 'page' ? 'page' : 'upvotes')}
+              >
+                <option value="upvotes">{koPopup.orderUpvotes}</option>
+                <option value="page">{koPopup.orderPage}</option>
+              </select>
+            </label>
+            <p class="hint">{koPopup.missing}</p>
+            <label>
+              <input
+                type="radio"
+                name="missing"
+                checked={missing === 'skip'}
+                onChange={() => setMissing('skip')}
+              />
+              {koPopup.missingSkip}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="missing"
+                checked={missing === 'summarize'}
+                onChange={() => setMissing('summarize')}
+              />
+              {koPopup.missingSummarize(status.total - status.done)}
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={headerAndFooter}
+                onChange={(e) => setHeaderAndFooter(e.currentTarget.checked)}
+              />
+              {koPopup.headerFooter}
+            </label>
+            <div class="row">
+              <button type="button" onClick={copy} disabled={working}>
+                {koPopup.copy}
+              </button>
+              <button type="button" onClick={download} disabled={working}>
+                {koPopup.download}
+              </button>
+            </div>
+          </fieldset>
+          <p class="hint">{koPopup.shortcut}</p>
+        </>
+      )}
+      <p role="status" aria-live="polite">
+        {note}
+      </p>
+      {spending && (
+        <p class="hint" data-testid="popup-spend">
+          {koPopup.spendToday(formatUsd(spending.today.cost), spending.today.requests)}
+        </p>
+      )}
+      <p>
+        <button type="button" onClick={openOptions}>
+          {koPopup.openOptions}
+        </button>
+      </p>
+    </main>
+  );
+}
