@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
+import { runCommand } from '../lib/background/commands.ts';
 import { answerRuntimeRequest } from '../lib/background/runtime-requests.ts';
 import { serveSummaryPort } from '../lib/background/summary-port.ts';
 import { SummaryService } from '../lib/background/summary-service.ts';
@@ -11,8 +12,6 @@ import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
 import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
 import { loadSettings, originPermissionPattern } from '../lib/settings.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
-
-const SUMMARIZE_ALL_COMMAND = 'summarize-all';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -39,13 +38,10 @@ export default defineBackground(() => {
     ledger,
   });
 
-  // The keyboard shortcut (Alt+Shift+S): summarise every paper on the active tab's page.
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== SUMMARIZE_ALL_COMMAND) return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return;
-    browser.tabs.sendMessage(tab.id, { type: 'summarizeAll', order: 'page' }).catch(() => {
-      // Not a papers page: the shortcut does nothing there.
+  browser.commands.onCommand.addListener((command) => {
+    void runCommand(command, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
     });
   });
 
