@@ -14,6 +14,7 @@ import {
   saveSettings,
 } from '../lib/settings.ts';
 import { describeSummaryError } from '../lib/summary/error-messages.ts';
+import { NumberField } from './NumberField.tsx';
 import { PriceTable } from './PriceTable.tsx';
 import { UsageAndCache } from './UsageAndCache.tsx';
 
@@ -202,54 +203,36 @@ export function OptionsPage() {
             <option value="newsletter">{koOptions.styleNewsletter}</option>
           </select>
         </div>
-        <div class="field">
-          <label for="timeout">{koOptions.timeout}</label>
-          <input
-            id="timeout"
-            type="number"
-            min={1}
-            max={600}
-            step={1}
-            value={form.requestTimeoutSeconds}
-            onInput={(e) => update('requestTimeoutSeconds', e.currentTarget.valueAsNumber)}
-            aria-describedby="timeout-hint"
-          />
-          <p id="timeout-hint" class="hint">
-            {koOptions.timeoutHint}
-          </p>
-        </div>
+        <NumberField
+          id="timeout"
+          label={koOptions.timeout}
+          hint={koOptions.timeoutHint}
+          value={form.requestTimeoutSeconds}
+          min={1}
+          max={600}
+          step={1}
+          onChange={(value) => update('requestTimeoutSeconds', value)}
+        />
         <h2>{koOptions.runSection}</h2>
-        <div class="field">
-          <label for="concurrency">{koOptions.concurrency}</label>
-          <input
-            id="concurrency"
-            type="number"
-            min={1}
-            max={10}
-            step={1}
-            value={form.concurrency}
-            onInput={(e) => update('concurrency', e.currentTarget.valueAsNumber)}
-            aria-describedby="concurrency-hint"
-          />
-          <p id="concurrency-hint" class="hint">
-            {koOptions.concurrencyHint}
-          </p>
-        </div>
-        <div class="field">
-          <label for="budget">{koOptions.budget}</label>
-          <input
-            id="budget"
-            type="number"
-            min={0}
-            step={0.01}
-            value={form.monthlyBudgetUsd}
-            onInput={(e) => update('monthlyBudgetUsd', e.currentTarget.valueAsNumber)}
-            aria-describedby="budget-hint"
-          />
-          <p id="budget-hint" class="hint">
-            {koOptions.budgetHint}
-          </p>
-        </div>
+        <NumberField
+          id="concurrency"
+          label={koOptions.concurrency}
+          hint={koOptions.concurrencyHint}
+          value={form.concurrency}
+          min={1}
+          max={10}
+          step={1}
+          onChange={(value) => update('concurrency', value)}
+        />
+        <NumberField
+          id="budget"
+          label={koOptions.budget}
+          hint={koOptions.budgetHint}
+          value={form.monthlyBudgetUsd}
+          min={0}
+          step={0.01}
+          onChange={(value) => update('monthlyBudgetUsd', value)}
+        />
         <div class="field checkbox">
           <input
             id="auto-summarize"
@@ -263,18 +246,15 @@ export function OptionsPage() {
             {koOptions.autoSummarizeHint}
           </p>
         </div>
-        <div class="field">
-          <label for="cache-size">{koOptions.cacheSize}</label>
-          <input
-            id="cache-size"
-            type="number"
-            min={1}
-            max={8}
-            step={1}
-            value={form.cacheMaxMegabytes}
-            onInput={(e) => update('cacheMaxMegabytes', e.currentTarget.valueAsNumber)}
-          />
-        </div>
+        <NumberField
+          id="cache-size"
+          label={koOptions.cacheSize}
+          value={form.cacheMaxMegabytes}
+          min={1}
+          max={8}
+          step={1}
+          onChange={(value) => update('cacheMaxMegabytes', value)}
+        />
         <PriceTable
           prices={form.prices}
           currentModel={form.model}

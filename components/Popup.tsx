@@ -5,18 +5,11 @@ import { formatUsd } from '../lib/cost.ts';
 import { koPopup } from '../lib/i18n/ko.ts';
 import type { PageResponses, PageStatus, Spending } from '../lib/messages.ts';
 import { activeTabId, askPage } from '../lib/popup/active-page.ts';
+import { askBackground } from '../lib/runtime-client.ts';
+import { saveTextFile } from '../lib/save-file.ts';
 
 type Order = 'upvotes' | 'page';
 type Missing = 'summarize' | 'skip';
-
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -36,7 +29,7 @@ export function Popup() {
       setTabId(id);
       void refresh(id);
     });
-    browser.runtime.sendMessage({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
+    askBackground({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
   }, []);
 
   const summarizeAll = async () => {
@@ -76,7 +69,7 @@ export function Popup() {
   const download = async () => {
     const digest = await buildDigest();
     if (!digest) return;
-    downloadText(digest.fileName, digest.markdown);
+    saveTextFile(digest.fileName, digest.markdown, 'text/markdown;charset=utf-8');
     setNote(koPopup.downloaded(digest.fileName));
   };
   const openOptions = () => void browser.runtime.openOptionsPage();

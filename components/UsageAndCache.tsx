@@ -1,25 +1,13 @@
 // The options page's spending summary and cache tools (size, clear, export, import).
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { formatTokens, formatUsd } from '../lib/cost.ts';
 import { koOptions } from '../lib/i18n/ko.ts';
-import type { RuntimeRequest, RuntimeResponses, Spending } from '../lib/messages.ts';
-
-function ask<T extends RuntimeRequest>(request: T): Promise<RuntimeResponses[T['type']]> {
-  return browser.runtime.sendMessage(request);
-}
+import type { RuntimeResponses, Spending } from '../lib/messages.ts';
+import { askBackground } from '../lib/runtime-client.ts';
+import { saveTextFile } from '../lib/save-file.ts';
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)}MB` : `${Math.ceil(bytes / 1024)}KB`;
-}
-
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function UsageAndCache() {
@@ -28,25 +16,29 @@ export function UsageAndCache() {
   const [note, setNote] = useState('');
 
   const refresh = () => {
-    ask({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
-    ask({ type: 'cacheStats' }).then(setStats, () => setStats(null));
+    askBackground({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
+    askBackground({ type: 'cacheStats' }).then(setStats, () => setStats(null));
   };
   useEffect(refresh, []);
 
   const onExport = async () => {
-    const { json } = await ask({ type: 'exportCache' });
-    download(`daily-papers-ko-cache-${new Date().toISOString().slice(0, 10)}.json`, json);
+    const { json } = await askBackground({ type: 'exportCache' });
+    saveTextFile(
+      `daily-papers-ko-cache-${new Date().toISOString().slice(0, 10)}.json`,
+      json,
+      'application/json',
+    );
   };
   const onImport = async (file: File | undefined) => {
     if (!file) return;
-    const result = await ask({ type: 'importCache', json: await file.text() });
+    const result = await askBackground({ type: 'importCache', json: await file.text() });
     setNote(
       result.skipped < 0 ? koOptions.importFailed : koOptions.imported(result.imported, result.skipped),
     );
     refresh();
   };
   const onClear = async () => {
-    await ask({ type: 'clearCache' });
+    await askBackground({ type: 'clearCache' });
     setNote(koOptions.cacheCleared);
     refresh();
   };

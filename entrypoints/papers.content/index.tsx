@@ -13,27 +13,18 @@ import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts'
 import { startPapersPage } from '../../lib/content/papers-page.ts';
 import { createShadowHost, placeToolbar, TOOLBAR_TAG } from '../../lib/content/toolbar-host.ts';
 import { readPapersFromPage } from '../../lib/hf/page.ts';
-import {
-  type PageRequest,
-  type PageResponses,
-  parsePageRequest,
-  type RuntimeRequest,
-  type RuntimeResponses,
-} from '../../lib/messages.ts';
+import { type PageRequest, type PageResponses, parsePageRequest } from '../../lib/messages.ts';
+import { askBackground } from '../../lib/runtime-client.ts';
 import css from './style.css?inline';
-
-function ask<T extends RuntimeRequest>(request: T): Promise<RuntimeResponses[T['type']]> {
-  return browser.runtime.sendMessage(request);
-}
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_idle',
   main(ctx) {
     const registry = new CardRegistry(
-      async (paperIds) => (await ask({ type: 'getCached', paperIds })).summaries,
+      async (paperIds) => (await askBackground({ type: 'getCached', paperIds })).summaries,
     );
-    const openOptions = () => void ask({ type: 'openOptions' });
+    const openOptions = () => void askBackground({ type: 'openOptions' });
     const load = (paperId: string) => async () => {
       const paper = await loadPaper(paperId);
       return paper ? toPaperForSummary(paper) : null;
@@ -68,7 +59,7 @@ export default defineContentScript({
         const paper = papers.get(id);
         return paper ? [{ title: paper.title, abstract: paper.abstract }] : [];
       });
-      return known.length > 0 ? ask({ type: 'estimateRun', papers: known }) : null;
+      return known.length > 0 ? askBackground({ type: 'estimateRun', papers: known }) : null;
     };
 
     const toolbar = createShadowHost(TOOLBAR_TAG, css);
@@ -108,7 +99,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onPageMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPageMessage));
 
-    ask({ type: 'getPagePrefs' }).then(
+    askBackground({ type: 'getPagePrefs' }).then(
       ({ autoSummarize }) => {
         if (autoSummarize && !ctx.isInvalid) ctx.onInvalidated(startAutoSummarize(registry));
       },

@@ -1,11 +1,11 @@
 // The options page's requests to the background: connection test and model list.
-import { browser } from 'wxt/browser';
-import type { Connection, RuntimeResponse } from '../messages.ts';
+import type { Connection, RuntimeResponses } from '../messages.ts';
+import { askBackground } from '../runtime-client.ts';
 
-export function testConnection(connection: Connection): Promise<RuntimeResponse<'testConnection'>> {
-  return browser.runtime.sendMessage({ type: 'testConnection', connection });
+export function testConnection(connection: Connection): Promise<RuntimeResponses['testConnection']> {
+  return askBackground({ type: 'testConnection', connection });
 }
 
-export function listModels(connection: Connection): Promise<RuntimeResponse<'listModels'>> {
-  return browser.runtime.sendMessage({ type: 'listModels', connection });
+export function listModels(connection: Connection): Promise<RuntimeResponses['listModels']> {
+  return askBackground({ type: 'listModels', connection });
 }

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { BULLETS_SUMMARY } from '../fixtures/digest/summaries.ts';
 import { buildListPage, type FixturePaper, islandProps2024 } from '../fixtures/hf-pages.ts';
 import { fixturePages } from '../fixtures/pages.ts';
 import { expect, summaryHost, test } from './fixtures.ts';
-
-const BULLETS = `**지수적으로 빠른 언어 모델링**
-
-- 대형 언어 모델(Large Language Model, LLM)의 피드포워드 층을 빠른 피드포워드(Fast Feedforward, FFF)로 바꿉니다.
-- 추론 때 뉴런의 0.3%만 사용합니다.`;
 
 /** The same four papers the digest unit test renders: an image paper, a tricky title, a video paper. */
 function digestDay() {
@@ -20,6 +17,15 @@ function digestDay() {
     html: buildListPage({ papers, layout: '2024', props: islandProps2024(papers, '2024-08-01') }),
     papers,
   };
+}
+
+/** Every paper but the second (the unit test's unsummarised one) gets its summary. */
+async function summarizeAllButTheSecond(page: Page, papers: FixturePaper[]) {
+  for (const paper of [papers[0], papers[2], papers[3]]) {
+    const host = summaryHost(page, paper?.id ?? '');
+    await host.getByRole('button', { name: '한국어 요약' }).click();
+    await expect(host.getByRole('region')).toContainText('모델:');
+  }
 }
 
 const expectedBullets = readFileSync(
@@ -35,15 +41,10 @@ test('with the papers summarised, the popup exports the seed-format digest to th
   openai,
 }) => {
   await configure();
-  openai.reply({ kind: 'stream', text: BULLETS });
+  openai.reply({ kind: 'stream', text: BULLETS_SUMMARY });
   const day = digestDay();
   const page = await openPapers(day.html, day.url);
-  // Every paper but the second (the unit test's unsummarised one) gets its summary.
-  for (const paper of [day.papers[0], day.papers[2], day.papers[3]]) {
-    const host = summaryHost(page, paper?.id ?? '');
-    await host.getByRole('button', { name: '한국어 요약' }).click();
-    await expect(host.getByRole('region')).toContainText('모델:');
-  }
+  await summarizeAllButTheSecond(page, day.papers);
 
   // Chromium grants no clipboard permission to extension origins: read the clipboard back on the page.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
@@ -75,14 +76,10 @@ test('"summarise first" sends only the missing paper, then exports all four', as
   openai,
 }) => {
   await configure();
-  openai.reply({ kind: 'stream', text: BULLETS });
+  openai.reply({ kind: 'stream', text: BULLETS_SUMMARY });
   const day = digestDay();
   const page = await openPapers(day.html, day.url);
-  for (const paper of [day.papers[0], day.papers[2], day.papers[3]]) {
-    const host = summaryHost(page, paper?.id ?? '');
-    await host.getByRole('button', { name: '한국어 요약' }).click();
-    await expect(host.getByRole('region')).toContainText('모델:');
-  }
+  await summarizeAllButTheSecond(page, day.papers);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByLabel(/먼저 요약하기\(1편/).check();

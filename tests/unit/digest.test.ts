@@ -9,18 +9,8 @@ import {
   summaryBody,
 } from '../../lib/digest.ts';
 import { readPapersFromPage } from '../../lib/hf/page.ts';
+import { BULLETS_SUMMARY, NEWSLETTER_SUMMARY } from '../fixtures/digest/summaries.ts';
 import { fixturePages } from '../fixtures/pages.ts';
-
-const BULLETS = `**지수적으로 빠른 언어 모델링**
-
-- 대형 언어 모델(Large Language Model, LLM)의 피드포워드 층을 빠른 피드포워드(Fast Feedforward, FFF)로 바꿉니다.
-- 추론 때 뉴런의 0.3%만 사용합니다.`;
-
-const NEWSLETTER = `**희소 전문가 혼합 라우팅 재고**
-
-- ***What's New***: 전문가 혼합(Mixture-of-Experts, MoE) 라우팅을 새로 설계했습니다.
-- ***Technical Details***: 128K 토큰 맥락에서 라우터를 증류합니다.
-- ***Performance Highlights***: 정확도가 12.3% 올랐습니다.`;
 
 /** The fixture day as digest input: its first four papers (an image paper, a tricky title, a video paper). */
 function digestPapers(style: 'bullets' | 'newsletter'): DigestPaper[] {
@@ -36,7 +26,8 @@ function digestPapers(style: 'bullets' | 'newsletter'): DigestPaper[] {
       authors: index === 0 ? paper.authors.slice(0, 3) : paper.authors,
       thumbnailUrl: paper.thumbnailUrl,
       videoUrl: paper.videoUrl,
-      summary: index === 1 ? null : { text: style === 'bullets' ? BULLETS : NEWSLETTER, style },
+      summary:
+        index === 1 ? null : { text: style === 'bullets' ? BULLETS_SUMMARY : NEWSLETTER_SUMMARY, style },
     };
   });
 }
@@ -104,7 +95,7 @@ describe('digest pieces', () => {
   });
 
   it('drops the Korean title line the panel shows, keeping the bullets', () => {
-    expect(summaryBody(BULLETS).split('\n')[0]).toMatch(/^- 대형 언어 모델/);
+    expect(summaryBody(BULLETS_SUMMARY).split('\n')[0]).toMatch(/^- 대형 언어 모델/);
     expect(summaryBody('- 한 줄')).toBe('- 한 줄');
   });
 });
