@@ -110,6 +110,29 @@ export const RuntimeRequestSchema = v.variant('type', [
     paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
   }),
   v.object({ type: v.literal('getSpending') }),
+  /** Renders a digest: the content script collects the papers, the worker keeps the renderer. */
+  v.object({
+    type: v.literal('renderDigest'),
+    period: v.pipe(v.string(), v.maxLength(40)),
+    order: v.picklist(['page', 'upvotes']),
+    headerAndFooter: v.boolean(),
+    papers: v.pipe(
+      v.array(
+        v.object({
+          id: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
+          title: v.pipe(v.string(), v.maxLength(1_000)),
+          upvotes: v.nullable(v.number()),
+          authors: v.array(v.pipe(v.string(), v.maxLength(300))),
+          thumbnailUrl: v.nullable(v.string()),
+          videoUrl: v.nullable(v.string()),
+          summary: v.nullable(
+            v.object({ text: v.pipe(v.string(), v.maxLength(20_000)), style: v.picklist(SUMMARY_STYLES) }),
+          ),
+        }),
+      ),
+      v.maxLength(1000),
+    ),
+  }),
   /** The few settings a page needs; the content script never reads the settings (they hold the key). */
   v.object({ type: v.literal('getPagePrefs') }),
   /** Tokens and cost a whole-page run would take, from the abstracts and the price table. */
@@ -138,6 +161,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
   'getCached',
   'getSpending',
   'getPagePrefs',
+  'renderDigest',
   'estimateRun',
 ]);
 
@@ -154,6 +178,7 @@ export interface RuntimeResponses {
   listModels: { ok: true; models: string[] } | { ok: false; error: SummaryError };
   getCached: { summaries: Record<string, DoneEvent> };
   getSpending: Spending;
+  renderDigest: { markdown: string; fileName: string };
   getPagePrefs: { autoSummarize: boolean };
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
   cacheStats: { count: number; bytes: number; maxBytes: number };

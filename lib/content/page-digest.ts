@@ -1,8 +1,9 @@
 // Builds the page's digest from what the cards show and what the page's data says about each paper.
-import { type DigestOrder, type DigestPaper, digestFileName, renderDigest } from '../digest.ts';
+import type { DigestOrder, DigestPaper } from '../digest.ts';
 import { readListing, readPapersFromPage } from '../hf/page.ts';
 import { type PapersRoute, parsePapersRoute } from '../hf/routes.ts';
 import type { PageResponses, PageStatus } from '../messages.ts';
+import { askBackground } from '../runtime-client.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { loadPaper } from './paper-source.ts';
 
@@ -50,14 +51,13 @@ export async function buildPageDigest(
   if (papers.length === 0) return { ok: false, reason: 'empty' };
   const period =
     pagePeriod(root, parsePapersRoute(root.location.href)) ?? new Date().toISOString().slice(0, 10);
-  return {
-    ok: true,
-    markdown: renderDigest(papers, {
-      period,
-      order: options.order,
-      headerAndFooter: options.headerAndFooter,
-    }),
-    fileName: digestFileName(period),
-    papers: papers.length,
-  };
+  // The renderer lives in the worker; the page only collects what it shows.
+  const rendered = await askBackground({
+    type: 'renderDigest',
+    period,
+    order: options.order,
+    headerAndFooter: options.headerAndFooter,
+    papers,
+  });
+  return { ok: true, ...rendered, papers: papers.length };
 }
