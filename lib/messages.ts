@@ -186,7 +186,6 @@ export interface RuntimeResponses {
   exportCache: { json: string };
   importCache: { imported: number; skipped: number };
 }
-export type RuntimeResponse<T extends RuntimeRequest['type']> = RuntimeResponses[T];
 
 // ---- Popup and shortcut → content script (the page) ---------------------------------------------
 export const PageRequestSchema = v.variant('type', [

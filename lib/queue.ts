@@ -33,6 +33,11 @@ const RETRYABLE = new Set<SummaryError['kind']>([
   'timeout',
   'streamBroken',
 ]);
+/** Worth another try as is: the same request may well succeed. Never for auth, quota or model errors. */
+export function isRetryable(error: SummaryError): boolean {
+  return RETRYABLE.has(error.kind);
+}
+
 /** Errors that make every other queued request pointless. */
 const STOPS_EVERYTHING = new Set<SummaryError['kind']>(['quota', 'budget', 'noKey', 'auth']);
 
@@ -179,7 +184,7 @@ export class RequestScheduler {
     } else if (STOPS_EVERYTHING.has(result.error.kind)) {
       entry.task.onFinished(result);
       this.failEverything(result.error);
-    } else if (RETRYABLE.has(result.error.kind) && entry.attempts < this.options.maxAttempts) {
+    } else if (isRetryable(result.error) && entry.attempts < this.options.maxAttempts) {
       this.retryLater(entry, result.error);
     } else {
       entry.task.onFinished(result);

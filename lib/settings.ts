@@ -88,10 +88,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settings);
 }
 
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(parseStoredSettings(value)));
-}
-
 export type EndpointProblem = 'invalid' | 'insecure';
 
 /**

@@ -54,14 +54,6 @@ export class CardHosts {
     }
   }
 
-  get size(): number {
-    return this.mounted.size;
-  }
-
-  cards(): MountedCard[] {
-    return [...this.mounted.values()];
-  }
-
   clear(): void {
     for (const [element, card] of this.mounted) this.unmountCard(element, card);
   }

@@ -26,7 +26,7 @@ export function startPapersPage(
   render: RenderCard,
   css: string,
   onScan: OnScan = () => {},
-): CardHosts {
+): void {
   const hosts = new CardHosts(render, css);
   hosts.removeForeignHosts(document);
   const scan = (url: string | URL = location.href) => {
@@ -49,5 +49,4 @@ export function startPapersPage(
     hosts.clear();
   });
   scan();
-  return hosts;
 }

@@ -1,5 +1,5 @@
 // The page toolbar's own shadow-root host, kept just above the list of cards.
-import { type CardTarget, TOOLBAR_TAG } from './card-hosts.ts';
+import type { CardTarget } from './card-hosts.ts';
 
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(tag);
@@ -30,5 +30,3 @@ export function placeToolbar(host: HTMLElement, cards: CardTarget[]): void {
   }
   if (host.nextElementSibling !== list) list.before(host);
 }
-
-export { TOOLBAR_TAG };

@@ -58,7 +58,3 @@ export function paperIdFromHref(href: string | null): string | null {
   );
   return match?.[1] ?? null;
 }
-
-export function isSameRoute(a: PapersRoute | null, b: PapersRoute | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

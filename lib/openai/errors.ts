@@ -78,8 +78,3 @@ export function toSummaryError(
   if (error instanceof TypeError) return { kind: 'network', detail: detailOf(error) };
   return { kind: 'unknown', detail: error instanceof Error ? detailOf(error) : undefined };
 }
-
-/** Worth one more try as is: the same request may well succeed. Not for auth, quota or model errors. */
-export function isRetryable(error: SummaryError): boolean {
-  return ['rateLimited', 'network', 'timeout', 'server', 'streamBroken', 'badOutput'].includes(error.kind);
-}

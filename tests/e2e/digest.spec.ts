@@ -5,6 +5,7 @@ import { BULLETS_SUMMARY } from '../fixtures/digest/summaries.ts';
 import { buildListPage, type FixturePaper, islandProps2024 } from '../fixtures/hf-pages.ts';
 import { fixturePages } from '../fixtures/pages.ts';
 import { expect, summaryHost, test } from './fixtures.ts';
+import type { MockOpenAI } from './mock-openai.ts';
 
 /** The same four papers the digest unit test renders: an image paper, a tricky title, a video paper. */
 function digestDay() {
@@ -19,13 +20,29 @@ function digestDay() {
   };
 }
 
-/** Every paper but the second (the unit test's unsummarised one) gets its summary. */
-async function summarizeAllButTheSecond(page: Page, papers: FixturePaper[]) {
-  for (const paper of [papers[0], papers[2], papers[3]]) {
+/**
+ * Opens the digest day with every paper but the second (the unit test's unsummarised one)
+ * summarised through the panels.
+ */
+async function openDigestDay({
+  configure,
+  openai,
+  openPapers,
+}: {
+  configure: () => Promise<void>;
+  openai: MockOpenAI;
+  openPapers: (html: string, url: string) => Promise<Page>;
+}): Promise<Page> {
+  await configure();
+  openai.reply({ kind: 'stream', text: BULLETS_SUMMARY });
+  const day = digestDay();
+  const page = await openPapers(day.html, day.url);
+  for (const paper of [day.papers[0], day.papers[2], day.papers[3]]) {
     const host = summaryHost(page, paper?.id ?? '');
     await host.getByRole('button', { name: '한국어 요약' }).click();
     await expect(host.getByRole('region')).toContainText('모델:');
   }
+  return page;
 }
 
 const expectedBullets = readFileSync(
@@ -40,11 +57,7 @@ test('with the papers summarised, the popup exports the seed-format digest to th
   configure,
   openai,
 }) => {
-  await configure();
-  openai.reply({ kind: 'stream', text: BULLETS_SUMMARY });
-  const day = digestDay();
-  const page = await openPapers(day.html, day.url);
-  await summarizeAllButTheSecond(page, day.papers);
+  const page = await openDigestDay({ configure, openai, openPapers });
 
   // Chromium grants no clipboard permission to extension origins: read the clipboard back on the page.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
@@ -75,11 +88,7 @@ test('"summarise first" sends only the missing paper, then exports all four', as
   configure,
   openai,
 }) => {
-  await configure();
-  openai.reply({ kind: 'stream', text: BULLETS_SUMMARY });
-  const day = digestDay();
-  const page = await openPapers(day.html, day.url);
-  await summarizeAllButTheSecond(page, day.papers);
+  await openDigestDay({ configure, openai, openPapers });
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByLabel(/먼저 요약하기\(1편/).check();

@@ -10,7 +10,8 @@ import {
   RateLimitError,
 } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { isAbortError, isRetryable, safeDetail, toSummaryError } from '../../lib/openai/errors.ts';
+import { isAbortError, safeDetail, toSummaryError } from '../../lib/openai/errors.ts';
+import { isRetryable } from '../../lib/queue.ts';
 import { describeSummaryError } from '../../lib/summary/error-messages.ts';
 
 function apiError(status: number, body: { code?: string; type?: string; message: string }, headers = {}) {
