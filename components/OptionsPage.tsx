@@ -68,9 +68,18 @@ export function OptionsPage() {
   const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  // The form only appears once the stored settings are in it: typing into a form that the load
+  // then overwrote would silently lose the key.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    loadSettings().then(setForm, (error: unknown) => setStatus({ tone: 'error', text: String(error) }));
+    loadSettings().then(
+      (settings) => {
+        setForm(settings);
+        setLoaded(true);
+      },
+      (error: unknown) => setStatus({ tone: 'error', text: koOptions.loadFailed(String(error)) }),
+    );
   }, []);
 
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
@@ -130,7 +139,12 @@ export function OptionsPage() {
     <main class="options">
       <h1>{koOptions.title}</h1>
       <p class="intro">{koOptions.intro}</p>
-      <form onSubmit={onSave} noValidate>
+      {!loaded && (
+        <p class={`status ${status?.tone ?? ''}`} aria-live="polite">
+          {status?.text ?? koOptions.loading}
+        </p>
+      )}
+      <form onSubmit={onSave} noValidate hidden={!loaded}>
         <div class="field">
           <label for="api-key">{koOptions.apiKey}</label>
           <div class="row">

@@ -101,6 +101,8 @@ export const koOptions = {
   timeoutInvalid: '응답 대기 시간은 1–600초 사이의 정수여야 합니다.',
   connectionFailed: (message: string) => `연결 실패: ${message}`,
   modelsFailed: (message: string) => `모델 목록을 불러오지 못했습니다: ${message}`,
+  loading: '저장된 설정을 불러오는 중…',
+  loadFailed: (message: string) => `저장된 설정을 읽지 못했습니다. 페이지를 새로 고쳐 주세요. (${message})`,
   unsavedChanges: '저장하지 않은 변경 사항이 있습니다.',
   runSection: '여러 편 요약과 비용',
   concurrency: '동시 요청 수',
