@@ -1,0 +1,21 @@
+/** What a rendered summary may contain: formatting only, no links, images, media, forms or styles. */
+export const SUMMARY_TAGS = [
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'code',
+  'pre',
+  'br',
+  'blockquote',
+  'del',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+] as const;

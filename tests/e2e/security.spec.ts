@@ -1,0 +1,227 @@
+// Security, end to end: hostile model output and hostile page data never execute, and the page
+// stays intact. A trap in the page's own world records any script that runs.
+import type { BrowserContext, Page } from '@playwright/test';
+import { SUMMARY_TAGS } from '../../lib/summary/allowed-tags.ts';
+import { bigWeekPage } from '../fixtures/pages.ts';
+import {
+  endMarker,
+  hostilePage,
+  hostileSummary,
+  startMarker,
+  XSS_PAYLOADS,
+  type XssPayload,
+} from '../fixtures/xss-payloads.ts';
+import { expect, test } from './fixtures.ts';
+import type { MockOpenAI, RecordedRequest } from './mock-openai.ts';
+
+const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
+/** What the summary renderer lets through: formatting only, no attributes at all. */
+const ALLOWED_TAGS = new Set(SUMMARY_TAGS.map((tag) => tag.toUpperCase()));
+
+interface Trap {
+  /** Calls to alert/confirm/prompt/print in the page world, and dialogs any frame opened. */
+  hits(): Promise<string[]>;
+  /** Every URL the browser asked for on evil.example. */
+  evilRequests: string[];
+}
+
+/** Installs the page-world trap on every page of the context, before any of the page's scripts. */
+async function installTrap(context: BrowserContext, page: () => Page | undefined): Promise<Trap> {
+  await context.addInitScript(() => {
+    const hits: string[] = [];
+    Object.defineProperty(window, '__xssHits', { value: hits });
+    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
+      Object.defineProperty(window, name, {
+        value: (...args: unknown[]) => {
+          hits.push(`${name}(${args.map(String).join(', ')})`);
+        },
+        configurable: false,
+        writable: false,
+      });
+    }
+  });
+  const dialogs: string[] = [];
+  const evilRequests: string[] = [];
+  context.on('page', (p) => {
+    p.on('dialog', (dialog) => {
+      dialogs.push(`dialog(${dialog.message()})`);
+      void dialog.dismiss();
+    });
+  });
+  context.on('request', (request) => {
+    if (new URL(request.url()).hostname.endsWith('evil.example')) evilRequests.push(request.url());
+  });
+  return {
+    evilRequests,
+    hits: async () => {
+      const current = page();
+      const inPage = current
+        ? await current.evaluate(() => [...((window as unknown as { __xssHits: string[] }).__xssHits ?? [])])
+        : [];
+      return [...inPage, ...dialogs];
+    },
+  };
+}
+
+interface PanelReport {
+  paperId: string;
+  text: string;
+  visible: boolean;
+  /** Elements or attributes in the summary that the allowlist should have removed. */
+  forbidden: string[];
+  /** Every link anywhere in our UI, with its href. */
+  links: string[];
+}
+
+/** Reads every panel's summary from inside its (open) shadow root. */
+function readPanels(page: Page): Promise<PanelReport[]> {
+  return page.evaluate(
+    (allowed) => {
+      const allowedTags = new Set(allowed);
+      return [...document.querySelectorAll('daily-papers-ko')].map((host) => {
+        const root = (host as HTMLElement).shadowRoot;
+        const summary = root?.querySelector('.dpk-summary') as HTMLElement | null;
+        const forbidden: string[] = [];
+        for (const element of summary?.querySelectorAll('*') ?? []) {
+          if (!allowedTags.has(element.tagName)) forbidden.push(`<${element.tagName.toLowerCase()}>`);
+          for (const attribute of element.attributes) forbidden.push(`${element.tagName}[${attribute.name}]`);
+        }
+        return {
+          paperId: (host as HTMLElement).dataset.paperId ?? '',
+          text: summary?.textContent ?? '',
+          visible: summary?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ?? false,
+          forbidden,
+          links: [...(root?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href') ?? ''),
+        };
+      });
+    },
+    [...ALLOWED_TAGS],
+  );
+}
+
+/** Proves the trap is live: a handler planted in one of our shadow roots is caught. */
+async function expectTrapCatches(page: Page, trap: Trap): Promise<void> {
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.setAttribute('src', 'https://huggingface.co/never-served.png');
+    img.setAttribute('onerror', "alert('control')");
+    document.querySelector('daily-papers-ko')?.shadowRoot?.append(img);
+  });
+  await expect.poll(() => trap.hits()).toContain('alert(control)');
+}
+
+/** Runs "summarise the whole page", then checks every paper was asked for and nothing ran. */
+async function summarizeWholePage(page: Page, openai: MockOpenAI, trap: Trap, papers: number): Promise<void> {
+  const toolbar = page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' });
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await expect(toolbar).toContainText(ALL_DONE, { timeout: 60_000 });
+  expect(openai.chatRequests()).toHaveLength(papers);
+  expect(await trap.hits()).toEqual([]);
+  expect(trap.evilRequests).toEqual([]);
+}
+
+function paperInRequest(request: RecordedRequest): { title: string; abstract: string } {
+  const body = request.body as { messages: { role: string; content: string }[] };
+  const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
+  return JSON.parse(/<paper>\n([\s\S]*)\n<\/paper>/.exec(user)?.[1] ?? '{}');
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Payloads with no Markdown syntax in them must show character for character. */
+const showsLiterally = ({ payload }: XssPayload) =>
+  !/[*_`[\]!\\&{}]/.test(payload) && !payload.includes('\u0000') && !payload.includes('\u202e');
+
+test(`${XSS_PAYLOADS.length} hostile model answers: none runs, nothing is fetched, each panel shows the text`, async ({
+  context,
+  openPapers,
+  configure,
+  openai,
+}) => {
+  test.setTimeout(90_000);
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  let page: Page | undefined;
+  const trap = await installTrap(context, () => page);
+  await configure({ concurrency: 10 });
+  const week = bigWeekPage(XSS_PAYLOADS.length);
+  const payloadOf = new Map(week.papers.map((p, i) => [collapse(p.title), XSS_PAYLOADS[i] as XssPayload]));
+  openai.reply((request) => {
+    const hostile = payloadOf.get(collapse(paperInRequest(request).title));
+    if (!hostile) throw new Error('a request for a paper the test does not know');
+    return { kind: 'stream', text: hostileSummary(hostile), chunkDelayMs: 1 };
+  });
+  page = await openPapers(week.html, week.url);
+  await summarizeWholePage(page, openai, trap, XSS_PAYLOADS.length);
+
+  const panels = await readPanels(page);
+  expect(panels).toHaveLength(XSS_PAYLOADS.length);
+  for (const [i, panel] of panels.entries()) {
+    const hostile = XSS_PAYLOADS[i] as XssPayload;
+    const where = `payload ${hostile.n}: ${hostile.payload}`;
+    expect(panel.text, where).toContain(startMarker(hostile.n));
+    expect(panel.text, where).toContain(endMarker(hostile.n));
+    expect(panel.visible, where).toBe(true);
+    expect(panel.forbidden, where).toEqual([]);
+    if (showsLiterally(hostile)) expect(collapse(panel.text), where).toContain(collapse(hostile.payload));
+    for (const href of panel.links) expect(href, where).toMatch(/^https:\/\//);
+  }
+  // Hugging Face's page is untouched by the CSS payloads.
+  await expect(page.locator('article').first()).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
+  await expectTrapCatches(page, trap);
+});
+
+test(`${XSS_PAYLOADS.length} papers with hostile titles, abstracts and authors: found, summarised, and inert`, async ({
+  context,
+  openPapers,
+  configure,
+  openai,
+}) => {
+  test.setTimeout(90_000);
+  let page: Page | undefined;
+  const trap = await installTrap(context, () => page);
+  await configure({ concurrency: 10 });
+  const hostile = hostilePage();
+  // The model echoes the page's data back, so it comes home through the renderer too.
+  openai.reply((request) => {
+    const { title, abstract } = paperInRequest(request);
+    const text = [
+      `**${title}**`,
+      '',
+      `- 초록의 마지막 부분을 그대로 옮깁니다: ${abstract.slice(-160)}`,
+      '- 이 요약은 페이지 데이터가 안전하게 다뤄지는지 확인하기 위한 시험용 한국어 문장입니다.',
+      '- 모델은 제목과 초록에 들어 있던 내용을 그대로 되돌려 보내며, 확장 프로그램은 그것을 글자로만 보여 줘야 합니다.',
+      '- 한국어 비율 검사를 통과하도록 충분히 긴 한국어 문장을 덧붙여 둡니다. 실제 요약과 비슷한 길이입니다.',
+    ].join('\n');
+    return { kind: 'stream', text, chunkDelayMs: 1 };
+  });
+  page = await openPapers(hostile.html, hostile.url);
+  // Every paper is found, despite its markup-laden data; the page's own rendering ran no payload.
+  await expect(page.locator('daily-papers-ko')).toHaveCount(hostile.papers.length);
+  expect(await trap.hits()).toEqual([]);
+
+  await summarizeWholePage(page, openai, trap, hostile.papers.length);
+
+  for (const request of openai.chatRequests()) {
+    const { title } = paperInRequest(request);
+    const paper = hostile.papers.find((p) => collapse(p.title) === collapse(title));
+    expect(paper, `sent a title the page does not have: ${title}`).toBeDefined();
+  }
+  const panels = await readPanels(page);
+  for (const panel of panels) {
+    const payload = hostile.payloadOf.get(panel.paperId) as XssPayload;
+    const where = `payload ${payload.n}: ${payload.payload}`;
+    expect(panel.text, where).toContain(startMarker(payload.n));
+    expect(panel.visible, where).toBe(true);
+    expect(panel.forbidden, where).toEqual([]);
+    for (const href of panel.links) expect(href, where).toMatch(/^https:\/\//);
+  }
+  // The panel's accessible name carries the title as plain text.
+  const first = hostile.papers[0];
+  await expect(
+    page
+      .locator(`daily-papers-ko[data-paper-id="${first?.id}"]`)
+      .getByRole('region', { name: `${collapse(first?.title ?? '')} 한국어 요약` }),
+  ).toBeVisible();
+  await expectTrapCatches(page, trap);
+});
