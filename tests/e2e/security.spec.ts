@@ -1,8 +1,10 @@
-// Security, end to end: hostile model output and hostile page data never execute, and the page
-// stays intact. A trap in the page's own world records any script that runs.
+// Security, end to end: hostile model output and hostile page data never execute, the page stays
+// intact, and the API key stays where it belongs. A trap in the page's own world records any
+// script that runs.
 import type { BrowserContext, Page } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { SUMMARY_TAGS } from '../../lib/summary/allowed-tags.ts';
-import { bigWeekPage } from '../fixtures/pages.ts';
+import { bigWeekPage, fixturePages } from '../fixtures/pages.ts';
 import {
   endMarker,
   hostilePage,
@@ -11,8 +13,8 @@ import {
   XSS_PAYLOADS,
   type XssPayload,
 } from '../fixtures/xss-payloads.ts';
-import { expect, test } from './fixtures.ts';
-import type { MockOpenAI, RecordedRequest } from './mock-openai.ts';
+import { expect, summaryHost, test } from './fixtures.ts';
+import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, type RecordedRequest } from './mock-openai.ts';
 
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
 /** What the summary renderer lets through: formatting only, no attributes at all. */
@@ -224,4 +226,98 @@ test(`${XSS_PAYLOADS.length} papers with hostile titles, abstracts and authors: 
       .getByRole('region', { name: `${collapse(first?.title ?? '')} 한국어 요약` }),
   ).toBeVisible();
   await expectTrapCatches(page, trap);
+});
+
+test('the API key never reaches the page, the console, other storage, or any other origin', async ({
+  context,
+  extensionId,
+  openPapers,
+  configure,
+  openai,
+}) => {
+  const key = `sk-canary-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+  // Anything the page world could see posted to it.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__seenMessages', { value: seen });
+    window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data) ?? ''), true);
+  });
+  const consoleLines: string[] = [];
+  context.on('console', (message) => consoleLines.push(message.text()));
+  for (const worker of context.serviceWorkers()) worker.on('console', (m) => consoleLines.push(m.text()));
+  const sent: { url: string; carriesKey: boolean }[] = [];
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const everything = `${request.url()}\n${JSON.stringify(await request.allHeaders())}\n${request.postData() ?? ''}`;
+    sent.push({ url: request.url(), carriesKey: everything.includes(key) });
+    await route.fallback();
+  });
+
+  await configure({ apiKey: key });
+  const fixture = fixturePages.day2026;
+  // One summary streams, one fails with an endpoint that echoes the key back in its error.
+  openai.replyOnce(
+    { kind: 'stream', text: DEFAULT_KOREAN_SUMMARY },
+    {
+      kind: 'error',
+      status: 401,
+      type: 'invalid_request_error',
+      code: 'invalid_api_key',
+      message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com.`,
+    },
+  );
+  const page = await openPapers(fixture.html, fixture.url);
+  const [firstId, secondId] = fixture.expectedPaperIds;
+  await summaryHost(page, firstId ?? '')
+    .getByRole('button', { name: '한국어 요약' })
+    .click();
+  await expect(summaryHost(page, firstId ?? '').getByRole('region')).toContainText('모델:');
+  await summaryHost(page, secondId ?? '')
+    .getByRole('button', { name: '한국어 요약' })
+    .click();
+  const alert = summaryHost(page, secondId ?? '').getByRole('alert');
+  await expect(alert).toContainText('API 키가 올바르지 않습니다(401)');
+  await expect(alert).toContainText('Incorrect API key provided: ***.');
+
+  // The endpoint did get the key: the checks below could have found it.
+  expect(openai.chatRequests().map((r) => r.headers.authorization)).toEqual([
+    `Bearer ${key}`,
+    `Bearer ${key}`,
+  ]);
+  expect(sent.filter((r) => r.carriesKey).length).toBeGreaterThanOrEqual(2);
+
+  const pageWorld = await page.evaluate(() => {
+    const shadows = [...document.querySelectorAll('daily-papers-ko, daily-papers-ko-toolbar')].map(
+      (host) => host.shadowRoot?.innerHTML ?? '',
+    );
+    const storage = (s: Storage) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`);
+    return [
+      document.documentElement.outerHTML,
+      ...shadows,
+      ...storage(localStorage),
+      ...storage(sessionStorage),
+      document.cookie,
+      window.name,
+      ...(window as unknown as { __seenMessages: string[] }).__seenMessages,
+      ...performance.getEntries().map((e) => e.name),
+    ].join('\n');
+  });
+  expect(pageWorld).toContain('Incorrect API key provided');
+  expect(pageWorld).not.toContain(key);
+  expect(consoleLines.join('\n')).not.toContain(key);
+  expect(sent.filter((r) => r.carriesKey && !r.url.startsWith(`${openai.baseURL}/`))).toEqual([]);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const stored = await options.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: WxtBrowser };
+    return {
+      local: JSON.stringify(await chrome.storage.local.get(null)),
+      sync: JSON.stringify(await chrome.storage.sync.get(null)),
+      session: JSON.stringify(await chrome.storage.session.get(null)),
+    };
+  });
+  expect(stored.local).toContain(key);
+  expect(stored.sync).not.toContain(key);
+  expect(stored.session).not.toContain(key);
 });
