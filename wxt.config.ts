@@ -4,6 +4,13 @@ import { defineConfig } from 'wxt';
 const ENDPOINT_HOSTS = ['https://api.openai.com/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 /** Any other OpenAI-compatible endpoint is asked for, origin by origin, when the user saves it. */
 const OPTIONAL_ENDPOINT_HOSTS = ['https://*/*', 'http://*/*'];
+/**
+ * Stricter than the MV3 default: the extension's pages run only their own bundled scripts, embed
+ * nothing, cannot be framed, and have no <base> or form target to hijack. connect-src stays open
+ * because the endpoint is the user's choice (host permissions decide where requests may go).
+ */
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // Extension manifest and build settings. Permissions are kept to what the features need;
 // tests/unit/manifest.test.ts pins them so any new one is a deliberate change.
@@ -22,8 +29,11 @@ export default defineConfig({
     },
     host_permissions: ENDPOINT_HOSTS,
     ...(manifestVersion === 3
-      ? { optional_host_permissions: OPTIONAL_ENDPOINT_HOSTS }
-      : { optional_permissions: OPTIONAL_ENDPOINT_HOSTS }),
+      ? {
+          optional_host_permissions: OPTIONAL_ENDPOINT_HOSTS,
+          content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+        }
+      : { optional_permissions: OPTIONAL_ENDPOINT_HOSTS, content_security_policy: EXTENSION_PAGES_CSP }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

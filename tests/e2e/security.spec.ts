@@ -321,3 +321,34 @@ test('the API key never reaches the page, the console, other storage, or any oth
   expect(stored.sync).not.toContain(key);
   expect(stored.session).not.toContain(key);
 });
+
+for (const pageName of ['options.html', 'popup.html']) {
+  // (eval cannot be tried here: code Playwright evaluates runs through DevTools, outside the CSP.)
+  test(`${pageName} runs only its own bundled code: no inline script, no inline handler`, async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+    await page.goto(`chrome-extension://${extensionId}/${pageName}`);
+    // The page's own code lives within the policy.
+    await expect(page.locator('main, body > *').first()).toBeVisible();
+    expect(violations).toEqual([]);
+    await page.evaluate(() => {
+      Object.defineProperty(window, '__ran', { value: [] });
+      const script = document.createElement('script');
+      script.textContent = "window.__ran.push('inline')";
+      document.head.append(script);
+      const img = document.createElement('img');
+      img.setAttribute('src', 'data:,');
+      img.setAttribute('onerror', "window.__ran.push('handler')");
+      document.body.append(img);
+    });
+    await expect.poll(() => violations.some((v) => v.includes('inline event handler'))).toBe(true);
+    expect(violations.some((v) => v.includes('inline script'))).toBe(true);
+    expect(await page.evaluate(() => [...(window as unknown as { __ran: string[] }).__ran])).toEqual([]);
+  });
+}

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const MANIFEST = path.resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json');
+const BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const MANIFEST = path.join(BUILD, 'manifest.json');
 
 describe('the built manifest', () => {
   it('asks for exactly these permissions: any new one must be a deliberate change here', (context) => {
@@ -25,7 +26,28 @@ describe('the built manifest', () => {
     ]);
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
-    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    });
     expect(Object.keys(manifest.commands)).toEqual(['summarize-all']);
+  });
+
+  it('ships no remote code: every script is a bundled file, and none evaluates strings', (context) => {
+    if (!existsSync(MANIFEST)) return context.skip('no build at .output/chrome-mv3 (npm test builds first)');
+    const files = readdirSync(BUILD, { recursive: true, encoding: 'utf8' });
+    const scripts = files.filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThanOrEqual(4);
+    for (const file of scripts) {
+      const code = readFileSync(path.join(BUILD, file), 'utf8');
+      expect(code, file).not.toMatch(/\beval\(|new Function\(|importScripts\(|import\(\s*["'`]https?:/);
+    }
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(path.join(BUILD, file), 'utf8');
+      const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+      expect(sources.length, file).toBeGreaterThan(0);
+      for (const source of sources) expect(source, file).toMatch(/^\/[\w/.-]+\.js$/);
+      expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    }
   });
 });
