@@ -4,6 +4,11 @@ import * as v from 'valibot';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
 export const SUMMARY_PORT_NAME = 'dpk-summary';
+/**
+ * A card re-rendered by the page drops its port without saying stop. The background keeps that
+ * request going this long, and the card that comes back within it rejoins instead of starting over.
+ */
+export const REJOIN_GRACE_MS = 3_000;
 
 const MAX_TITLE = 1_000;
 const MAX_ABSTRACT = 20_000;

@@ -3,23 +3,24 @@
 import type { Browser } from 'wxt/browser';
 import { parsePortRequest, type SummaryPortEvent } from '../messages.ts';
 import { toSummaryError } from '../openai/errors.ts';
-import type { SummaryService } from './summary-service.ts';
+import type { SummaryService, Unsubscribe } from './summary-service.ts';
 
 type Port = Browser.runtime.Port;
 
 export function serveSummaryPort(port: Port, service: Pick<SummaryService, 'subscribe'>): void {
   let connected = true;
-  let unsubscribe: (() => void) | null = null;
+  let unsubscribe: Unsubscribe | null = null;
   let started = false;
   const post = (event: SummaryPortEvent) => {
     if (connected) port.postMessage(event);
   };
-  const leave = () => {
+  const leave = (linger: boolean) => {
     connected = false;
-    unsubscribe?.();
+    unsubscribe?.({ linger });
     unsubscribe = null;
   };
-  port.onDisconnect.addListener(leave);
+  // Gone without a stop (card re-rendered, tab closed): the job may be rejoined for a moment.
+  port.onDisconnect.addListener(() => leave(true));
 
   port.onMessage.addListener((message: unknown) => {
     const request = parsePortRequest(message);
@@ -28,7 +29,7 @@ export function serveSummaryPort(port: Port, service: Pick<SummaryService, 'subs
       return;
     }
     if (request.type === 'stop') {
-      leave();
+      leave(false);
       port.disconnect();
       return;
     }
@@ -37,7 +38,7 @@ export function serveSummaryPort(port: Port, service: Pick<SummaryService, 'subs
     service.subscribe(request.paper, { force: request.force, batch: request.batch }, post).then(
       (stop) => {
         if (connected) unsubscribe = stop;
-        else stop();
+        else stop({ linger: true });
       },
       (error: unknown) => post({ type: 'error', error: toSummaryError(error) }),
     );

@@ -2,7 +2,13 @@
 // asks), run through the scheduler, paid for in the ledger, and stopped by the monthly budget.
 import { type CachedSummary, cacheKey, type SummaryCache } from '../cache.ts';
 import { costOf, type Ledger, priceFor, recordUsage, spentThisMonth } from '../cost.ts';
-import type { DoneEvent, PaperForSummary, SummaryError, SummaryPortEvent } from '../messages.ts';
+import {
+  type DoneEvent,
+  type PaperForSummary,
+  REJOIN_GRACE_MS,
+  type SummaryError,
+  type SummaryPortEvent,
+} from '../messages.ts';
 import { isAbortError, toSummaryError } from '../openai/errors.ts';
 import { type AttemptResult, RequestScheduler } from '../queue.ts';
 import type { Settings } from '../settings.ts';
@@ -11,6 +17,11 @@ import { summaryMarkdownToHtml } from '../summary/markdown.ts';
 import { PROMPT_VERSION } from '../summary/prompt.ts';
 
 export type SummaryListener = (event: SummaryPortEvent) => void;
+/**
+ * How to leave a job. `linger`: the tab went away without saying stop (its card was re-rendered,
+ * say), so the request keeps going a moment in case the card comes back and joins it again.
+ */
+export type Unsubscribe = (options?: { linger?: boolean }) => void;
 
 export interface LedgerStore {
   get(): Promise<Ledger>;
@@ -32,6 +43,8 @@ interface Job {
   /** The latest status, replayed to a tab that joins a job already under way. */
   status: SummaryPortEvent;
   progress: SummaryPortEvent | null;
+  /** Set while the job has no listeners but may still be rejoined. */
+  orphanTimer?: ReturnType<typeof setTimeout>;
 }
 
 export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
@@ -81,13 +94,14 @@ export class SummaryService {
 
   /**
    * Streams one paper's summary to `listener`. Returns the unsubscribe function: when the last
-   * listener of a job leaves, its request is cancelled (queued) or aborted (running).
+   * listener of a job leaves, its request is cancelled (queued) or aborted (running), at once or,
+   * when it lingers, after REJOIN_GRACE_MS unless someone joins again.
    */
   async subscribe(
     paper: PaperForSummary,
     options: { force: boolean; batch: boolean },
     listener: SummaryListener,
-  ): Promise<() => void> {
+  ): Promise<Unsubscribe> {
     const settings = await this.deps.loadSettings();
     this.concurrency = settings.concurrency;
     const key = this.keyFor(paper.id, settings);
@@ -102,10 +116,12 @@ export class SummaryService {
 
     const existing = this.jobs.get(key);
     if (existing) {
+      clearTimeout(existing.orphanTimer);
+      existing.orphanTimer = undefined;
       existing.listeners.add(listener);
       listener(existing.status);
       if (existing.progress) listener(existing.progress);
-      return () => this.leave(existing, listener);
+      return (leaveOptions) => this.leave(existing, listener, leaveOptions?.linger ?? false);
     }
 
     const job: Job = { key, listeners: new Set([listener]), status: { type: 'queued' }, progress: null };
@@ -121,15 +137,20 @@ export class SummaryService {
         this.jobs.delete(key);
       },
     });
-    return () => this.leave(job, listener);
+    return (leaveOptions) => this.leave(job, listener, leaveOptions?.linger ?? false);
   }
 
-  private leave(job: Job, listener: SummaryListener): void {
+  private leave(job: Job, listener: SummaryListener, linger: boolean): void {
     job.listeners.delete(listener);
-    if (job.listeners.size === 0 && this.jobs.get(job.key) === job) {
+    if (job.listeners.size > 0 || this.jobs.get(job.key) !== job) return;
+    const cancel = () => {
+      if (job.listeners.size > 0 || this.jobs.get(job.key) !== job) return;
       this.jobs.delete(job.key);
       this.scheduler.cancel(job.key);
-    }
+    };
+    clearTimeout(job.orphanTimer);
+    job.orphanTimer = linger ? setTimeout(cancel, REJOIN_GRACE_MS) : undefined;
+    if (!linger) cancel();
   }
 
   private broadcast(job: Job, event: SummaryPortEvent): void {

@@ -1,6 +1,6 @@
 // The page's cards as one collection: the whole-page run and progress read it, and cached summaries
 // are fetched for newly mounted cards in one batch.
-import type { DoneEvent } from '../messages.ts';
+import { type DoneEvent, REJOIN_GRACE_MS } from '../messages.ts';
 import { isBusy, type PanelState } from './panel-state.ts';
 
 export interface RegisteredCard {
@@ -24,17 +24,31 @@ export class CardRegistry {
   private readonly cards = new Map<string, RegisteredCard>();
   private readonly listeners = new Set<() => void>();
   private readonly awaitingCache = new Set<string>();
+  /** Cards that went away mid-summary, and when: if they come back soon, they carry on. */
+  private readonly leftBusy = new Map<string, number>();
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly fetchCached: FetchCached) {}
+  constructor(
+    private readonly fetchCached: FetchCached,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   register(card: RegisteredCard): () => void {
     this.cards.set(card.paperId, card);
-    this.awaitingCache.add(card.paperId);
-    this.batchTimer ??= setTimeout(() => this.restoreFromCache(), 0);
+    const leftAt = this.leftBusy.get(card.paperId);
+    this.leftBusy.delete(card.paperId);
+    if (leftAt !== undefined && this.now() - leftAt < REJOIN_GRACE_MS) {
+      // The page re-rendered this card while its summary was coming: rejoin the same request.
+      card.summarize({ force: false, batch: true });
+    } else {
+      this.awaitingCache.add(card.paperId);
+      this.batchTimer ??= setTimeout(() => this.restoreFromCache(), 0);
+    }
     this.notify();
     return () => {
-      if (this.cards.get(card.paperId) === card) this.cards.delete(card.paperId);
+      if (this.cards.get(card.paperId) !== card) return;
+      this.cards.delete(card.paperId);
+      if (isBusy(card.state)) this.leftBusy.set(card.paperId, this.now());
       this.notify();
     };
   }

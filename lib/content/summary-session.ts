@@ -8,7 +8,10 @@ import {
 } from '../messages.ts';
 
 export interface SummarySession {
+  /** Stops the request: the background aborts it unless another tab is reading it too. */
   stop(): void;
+  /** Lets go without stopping: the request goes on for a while, for a re-rendered card to rejoin. */
+  detach(): void;
 }
 
 export function startSummarySession(
@@ -41,5 +44,6 @@ export function startSummarySession(
       if (open) port.postMessage({ type: 'stop' });
       close();
     },
+    detach: close,
   };
 }

@@ -21,8 +21,9 @@ export function useCardSummary(loadPaper: () => Promise<PaperForSummary | null>)
   const busy = useRef(false);
   busy.current = isBusy(state);
 
-  // Unmounting (card removed, navigation, extension reload) stops the request: nobody reads it.
-  useEffect(() => () => session.current?.stop(), []);
+  // Unmounting (card re-rendered or removed, navigation) lets go of the request without stopping
+  // it: a re-rendered card rejoins it (see CardRegistry), and otherwise the background ends it.
+  useEffect(() => () => session.current?.detach(), []);
 
   const summarize = useCallback(
     (options: { force: boolean; batch: boolean }) => {

@@ -1,5 +1,6 @@
 import { fixturePages } from '../fixtures/pages.ts';
 import { expect, injectedPaperIds, summaryHost, test, waitForContentScript } from './fixtures.ts';
+import { DEFAULT_KOREAN_SUMMARY } from './mock-openai.ts';
 
 const ISLAND = '[data-target="DailyPapers"]';
 
@@ -100,4 +101,40 @@ test('when the extension is reloaded, the orphaned UI is removed from open pages
       return injectedPaperIds(page);
     })
     .toEqual([]);
+});
+
+test('the island re-rendered while a summary streams: the new card carries on, with no second request', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure();
+  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 60 });
+  const day = fixturePages.day2026;
+  const paperId = day.expectedPaperIds[3] ?? '';
+  const page = await openPapers(day.html, day.url);
+  await summaryHost(page, paperId).getByRole('button', { name: '한국어 요약' }).click();
+  await expect(summaryHost(page, paperId).locator('.dpk-summary')).not.toBeEmpty();
+
+  // Hugging Face re-renders its island: the same cards, every node new.
+  await page.evaluate(
+    ({ selector, markup }) => {
+      const island = document.querySelector(selector);
+      island?.replaceWith(document.createRange().createContextualFragment(markup));
+    },
+    { selector: ISLAND, markup: islandMarkupOf(day.html) },
+  );
+  await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
+  const panel = summaryHost(page, paperId).getByRole('region');
+  await expect(panel).toContainText('다중 모달(multimodal) 환경으로의 확장을 향후 과제로 제시합니다.', {
+    timeout: 15_000,
+  });
+  await expect(panel).toContainText('모델:');
+  expect(openai.chatRequests()).toHaveLength(1);
+  expect(openai.chatRequests()[0]?.aborted).toBe(false);
+  // Every other card is as it was: one button each, no panel.
+  await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
+    day.expectedPaperIds.length,
+  );
+  await expect(page.locator('daily-papers-ko').getByRole('region')).toHaveCount(1);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SummaryService } from '../../lib/background/summary-service.ts';
 import { type KeyValueStore, SummaryCache } from '../../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
-import type { SummaryPortEvent } from '../../lib/messages.ts';
+import { REJOIN_GRACE_MS, type SummaryPortEvent } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import type { GeneratedSummary, GenerateRequest } from '../../lib/summary/generate.ts';
 
@@ -105,6 +105,36 @@ describe('SummaryService', () => {
     await vi.waitFor(() => expect(calls).toHaveLength(1));
     leave();
     expect(calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it('keeps a request a tab let go of without stopping, for a rejoining card, then aborts it', async () => {
+    const { service, calls, release } = setup();
+    const leave = await service.subscribe(paper('2511.00007'), { force: false, batch: false }, () => {});
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    vi.useFakeTimers();
+    try {
+      leave({ linger: true });
+      vi.advanceTimersByTime(REJOIN_GRACE_MS - 1);
+      expect(calls[0]?.signal.aborted).toBe(false);
+      // The re-rendered card rejoins: the same request, and the grace timer no longer matters.
+      const events: SummaryPortEvent[] = [];
+      await service.subscribe(paper('2511.00007'), { force: false, batch: false }, (e) => events.push(e));
+      vi.advanceTimersByTime(REJOIN_GRACE_MS * 2);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.signal.aborted).toBe(false);
+      expect(events[0]).toEqual({ type: 'started', model: 'gpt-4.1-mini' });
+      release[0]?.();
+      await vi.waitFor(() => expect(events.at(-1)?.type).toBe('done'));
+
+      // Nobody comes back: aborted once the grace is over.
+      const gone = await service.subscribe(paper('2511.00008'), { force: false, batch: false }, () => {});
+      await vi.waitFor(() => expect(calls).toHaveLength(2));
+      gone({ linger: true });
+      vi.advanceTimersByTime(REJOIN_GRACE_MS);
+      expect(calls[1]?.signal.aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops new requests once the monthly budget is reached', async () => {
