@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { bigWeekPage, fixturePages } from '../fixtures/pages.ts';
 import { expect, injectedPaperIds, test, waitForContentScript } from './fixtures.ts';
@@ -14,6 +15,13 @@ test('the extension loads and its service worker runs', async ({ context, extens
   expect(name).toBe('Daily Papers KO');
 });
 
+/** Hugging Face's own links: visible, enabled, and not covered by anything of ours. */
+async function expectPageLinksClickable(page: Page): Promise<void> {
+  const links = page.locator('a[href^="/papers/"]:visible');
+  const count = Math.min(await links.count(), 5);
+  for (let i = 0; i < count; i++) await links.nth(i).click({ trial: true, timeout: 2_000 });
+}
+
 test('on the real saved 2024-08-01 page, every card gets one button', async ({ openPapers }) => {
   const html = realPageHtml();
   test.skip(html === null, REAL_PAGE_SKIP_REASON);
@@ -23,6 +31,7 @@ test('on the real saved 2024-08-01 page, every card gets one button', async ({ o
   await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
     REAL_PAGE_PAPER_IDS.length,
   );
+  await expectPageLinksClickable(page);
 });
 
 for (const fixture of [...Object.values(fixturePages), bigWeekPage(200)]) {
@@ -30,13 +39,16 @@ for (const fixture of [...Object.values(fixturePages), bigWeekPage(200)]) {
     fixture.expectedPaperIds.length === 0
       ? 'nothing'
       : `exactly its ${fixture.expectedPaperIds.length} cards`;
-  test(`on ${fixture.name}, the content script finds ${what}`, async ({ openPapers }) => {
+  test(`on ${fixture.name}, the content script finds ${what}, and the page's links still take clicks`, async ({
+    openPapers,
+  }) => {
     const page = await openPapers(fixture.html, fixture.url, { api: fixture.api });
     await waitForContentScript(page);
     await expect.poll(() => injectedPaperIds(page)).toEqual(fixture.expectedPaperIds);
     await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
       fixture.expectedPaperIds.length,
     );
+    await expectPageLinksClickable(page);
   });
 }
 

@@ -1,0 +1,210 @@
+// Fuzzing the page reader: random and truncated markup, random and half-right island props. It
+// must never throw, and every paper or card it reports must come from its input (never invented).
+// fast-check generates the cases and shrinks any failure to a minimal one.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findCardsForRoute } from '../../lib/content/papers-page.ts';
+import {
+  parseListingProps,
+  parsePaperContentProps,
+  readListing,
+  readPapersFromPage,
+} from '../../lib/hf/page.ts';
+import { parseDailyPaperItem } from '../../lib/hf/paper.ts';
+import { ARXIV_ID_PATTERN, parsePapersRoute } from '../../lib/hf/routes.ts';
+import { dailyPaperItem, islandProps2026, makePapers } from '../fixtures/hf-pages.ts';
+import { type FixturePage, fixturePages } from '../fixtures/pages.ts';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const RUNS = { numRuns: 300 };
+
+/** A paper the reader reports is only real if its id and title are in what it was given. */
+function expectFromInput(paper: { id: string; title: string }, input: string): void {
+  expect(paper.id).toMatch(ARXIV_ID_PATTERN);
+  expect(input).toContain(paper.id);
+  expect(paper.title).not.toBe('');
+}
+
+// ---- props ---------------------------------------------------------------------------------
+
+const validId = fc
+  .tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 0, max: 99999 }))
+  .map(([yymm, n]) => `${yymm}.${String(n).padStart(5, '0')}`);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.anything());
+
+/** Near-valid paper objects: the right keys, with values right or wrong. */
+const paperLike = fc.record(
+  {
+    id: maybe(fc.oneof(validId, fc.string())),
+    title: maybe(fc.string()),
+    summary: maybe(fc.string()),
+    authors: maybe(fc.array(fc.record({ name: maybe(fc.string()), hidden: maybe(fc.boolean()) }))),
+    upvotes: maybe(fc.integer()),
+    numComments: maybe(fc.integer()),
+    publishedAt: maybe(fc.string()),
+    mediaUrls: maybe(fc.array(fc.string())),
+    ai_keywords: maybe(fc.array(fc.string())),
+  },
+  { requiredKeys: [] },
+);
+const itemLike = fc.oneof(
+  fc.record(
+    { paper: paperLike, title: maybe(fc.string()), thumbnail: maybe(fc.string()) },
+    { requiredKeys: [] },
+  ),
+  paperLike,
+  fc.anything(),
+);
+const listingLike = fc.oneof(
+  fc.record(
+    {
+      dailyPapers: maybe(fc.array(itemLike, { maxLength: 8 })),
+      date: maybe(fc.string()),
+      dateString: maybe(fc.string()),
+      periodType: maybe(fc.constantFrom('day', 'week', 'month', 'year')),
+      isTrending: maybe(fc.boolean()),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.anything(),
+);
+
+describe('island props, fuzzed', () => {
+  it('a listing: never throws, and every paper is in the props', () => {
+    fc.assert(
+      fc.property(listingLike, (props) => {
+        const listing = parseListingProps(props);
+        const input = JSON.stringify(props) ?? '';
+        for (const paper of listing?.papers ?? []) expectFromInput(paper, input);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a paper page: never throws, and the paper is in the props', () => {
+    fc.assert(
+      fc.property(maybe(fc.record({ paper: paperLike })), (props) => {
+        const paper = parsePaperContentProps(props);
+        if (paper) expectFromInput(paper, JSON.stringify(props) ?? '');
+      }),
+      RUNS,
+    );
+  });
+
+  it('real items with one field broken: the paper is dropped or read unchanged, never half-read', () => {
+    const papers = makePapers(20, { startIndex: 700 });
+    const fields = ['id', 'title', 'summary', 'authors', 'upvotes', 'publishedAt'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...papers),
+        fc.constantFrom(...fields),
+        fc.anything(),
+        (source, field, value) => {
+          const item = dailyPaperItem(source, '2026') as { paper: Record<string, unknown> };
+          const broken = { ...item, paper: { ...item.paper, [field]: value } };
+          const paper = parseDailyPaperItem(broken);
+          if (!paper) return;
+          expectFromInput(paper, JSON.stringify(broken));
+          if (field !== 'id') expect(paper.id).toBe(source.id);
+          if (field !== 'title') expect(paper.title).toBe(collapse(source.title));
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+// ---- markup --------------------------------------------------------------------------------
+
+const pages = Object.values(fixturePages) as FixturePage[];
+
+describe('page markup, fuzzed', () => {
+  it('truncated anywhere: never throws, and finds only the page’s own papers, read unchanged', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...pages), fc.double({ min: 0, max: 1, noNaN: true }), (fixture, cut) => {
+        const html = fixture.html.slice(0, Math.floor(fixture.html.length * cut));
+        const doc = parse(html);
+        const known = new Map(fixture.papers.map((p) => [p.id, p]));
+        for (const card of findCardsForRoute(doc, parsePapersRoute(fixture.url))) {
+          expect(fixture.expectedPaperIds).toContain(card.paperId);
+        }
+        for (const paper of readPapersFromPage(doc).values()) {
+          expect(paper.title).toBe(collapse(known.get(paper.id)?.title ?? '(not on the page)'));
+        }
+        readListing(doc);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  const fragments = [
+    '<article>',
+    '</article>',
+    '<h3>',
+    '</h3>',
+    '<h2>Abstract</h2>',
+    '<a href="/papers/2611.00001">',
+    '<a href="/papers/not-an-id">',
+    '<a href="https://evil.example/papers/2611.00002">',
+    '<a href="/papers/2611.00003#community">',
+    '<a>',
+    '</a>',
+    '<div>',
+    '</div>',
+    '<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="',
+    '<div data-target="PaperContent" data-props="',
+    '{&quot;dailyPapers&quot;:[{&quot;paper&quot;:{&quot;id&quot;:&quot;2611.00004&quot;,&quot;title&quot;:&quot;T&quot;}}]}',
+    '{&quot;paper&quot;:{&quot;id&quot;:&quot;2611.00005&quot;}}',
+    '&quot;',
+    '"',
+    '>',
+    '<',
+    '<!--',
+    '-->',
+    '<script>',
+    '<template>',
+    'Title text',
+    ' ',
+  ];
+
+  it('random markup of card-like pieces: never throws, and every card and paper id is in the markup', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fragments), { maxLength: 40 }),
+        fc.constantFrom(
+          'https://huggingface.co/papers',
+          'https://huggingface.co/papers/week/2026-W47',
+          'https://huggingface.co/papers/2611.00001',
+        ),
+        (pieces, url) => {
+          const markup = pieces.join('');
+          const doc = parse(`<!doctype html><html><body>${markup}</body></html>`);
+          // A paper's own page takes its id from the address; a list page only from its cards.
+          for (const card of findCardsForRoute(doc, parsePapersRoute(url))) {
+            expect(markup + url).toContain(card.paperId);
+          }
+          const decoded = markup.replaceAll('&quot;', '"');
+          for (const paper of readPapersFromPage(doc).values()) expectFromInput(paper, decoded);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('a real island with its props cut short or spliced: never throws, never invents a paper', () => {
+    const papers = makePapers(6, { startIndex: 800 });
+    const json = JSON.stringify(islandProps2026(papers, { periodType: 'day', dateString: '2026-11-20' }));
+    fc.assert(
+      fc.property(fc.nat(json.length), fc.nat(json.length), fc.string(), (from, to, inserted) => {
+        const [a, b] = from <= to ? [from, to] : [to, from];
+        const spliced = json.slice(0, a) + inserted + json.slice(b);
+        const doc = parse(
+          `<div data-target="DailyPapers" data-props="${spliced.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></div>`,
+        );
+        for (const paper of readPapersFromPage(doc).values()) expectFromInput(paper, spliced);
+      }),
+      RUNS,
+    );
+  });
+});
