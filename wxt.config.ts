@@ -38,10 +38,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'daily-papers-ko@daily-papers-ko.github.io',
-          strict_min_version: '115.0',
+          // data_collection_permissions needs Firefox 140 (the current ESR); on Android, 142.
+          strict_min_version: '140.0',
           // Nothing is collected by the extension's authors; requests go only to the user's own endpoint.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
