@@ -140,6 +140,30 @@ async function expectCacheAfterReload(page: Page, openai: MockOpenAI, faultyCach
   expect(openai.chatRequests().length).toBe(before);
 }
 
+/**
+ * Records every text the card's alert shows. A retry can follow its countdown within half a
+ * second, quicker than polling the DOM can be relied on to see it.
+ */
+async function recordAlerts(page: Page, id: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((paperId) => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__dpkAlerts', { value: seen, configurable: true });
+    const root = document.querySelector(`daily-papers-ko[data-paper-id="${paperId}"]`)?.shadowRoot;
+    if (!root) throw new Error(`no panel host for ${paperId}`);
+    new MutationObserver(() => {
+      const text = root.querySelector('[role="alert"]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  }, id);
+  return () => page.evaluate(() => [...(window as unknown as { __dpkAlerts: string[] }).__dpkAlerts]);
+}
+
+/** The alert's message followed by its countdown to the automatic retry. */
+function countdownAfter(message: string): RegExp {
+  const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}[\\s\\S]*\\d+초 뒤에 다시 시도합니다`);
+}
+
 /** Hugging Face's page is whole: every card is there, with its own link and our one button. */
 async function expectPageIntact(page: Page): Promise<void> {
   await expect(page.locator('article')).toHaveCount(fixture.expectedPaperIds.length);
@@ -160,10 +184,11 @@ for (const fault of faults) {
     openai.replyOnce(...fault.replies);
 
     const host = summaryHost(page, paperId);
+    const alerts = await recordAlerts(page, paperId);
     await host.getByRole('button', { name: '한국어 요약' }).click();
-    await expect(host.getByRole('alert')).toContainText(fault.message, { timeout: 10_000 });
+    await expect.poll(alerts, { timeout: 10_000 }).toContainEqual(expect.stringContaining(fault.message));
     if (fault.recovers) {
-      await expect(host.getByRole('alert')).toContainText('초 뒤에 다시 시도합니다');
+      await expect.poll(alerts).toContainEqual(expect.stringMatching(countdownAfter(fault.message)));
       await expect(host.getByRole('region')).toContainText(LAST_BULLET, { timeout: 15_000 });
       await expect(host.getByRole('region')).toContainText('모델:');
       await expect(host.getByRole('alert')).toHaveCount(0);
@@ -196,9 +221,11 @@ test('endpoint refusing connections: says so, retries a few times, then offers a
   await configure({ baseURL: 'http://127.0.0.1:9/v1' });
   await page.reload();
   const host = summaryHost(page, paperId);
+  const alerts = await recordAlerts(page, paperId);
   await host.getByRole('button', { name: '한국어 요약' }).click();
-  await expect(host.getByRole('alert')).toContainText('엔드포인트에 연결할 수 없습니다');
-  await expect(host.getByRole('alert')).toContainText('초 뒤에 다시 시도합니다');
+  await expect
+    .poll(alerts)
+    .toContainEqual(expect.stringMatching(countdownAfter('엔드포인트에 연결할 수 없습니다')));
   await expect(host.getByRole('button', { name: '다시 요약' })).toBeVisible({ timeout: 20_000 });
   await expect(host.getByRole('button', { name: '설정 열기' })).toHaveCount(0);
   await expectPageIntact(page);
