@@ -1,26 +1,12 @@
 // The end-to-end harness: a real Chromium with the built extension, a mock OpenAI server, and
 // Hugging Face pages served from fixtures. Tests import `test` and `expect` from here.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, test as base, chromium, expect, type Page, type Route } from '@playwright/test';
+import { rm } from 'node:fs/promises';
+import { type BrowserContext, test as base, expect, type Page, type Route } from '@playwright/test';
+import { launchWithExtension } from './browser.ts';
 import { type MockOpenAI, startMockOpenAI } from './mock-openai.ts';
 
+export { chromiumExecutable, EXTENSION_PATH } from './browser.ts';
 export { expect };
-
-export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
-
-/** The Chromium the tests drive: `CHROMIUM_PATH` when set, else Debian's `/usr/bin/chromium`. */
-export function chromiumExecutable(): string {
-  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executable)) {
-    throw new Error(
-      `Chromium not found at ${executable}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return executable;
-}
 
 export interface ExtensionSettingsInput {
   apiKey?: string;
@@ -44,40 +30,6 @@ interface HarnessFixtures {
   openai: MockOpenAI;
   configure: (settings?: ExtensionSettingsInput) => Promise<void>;
   openPapers: (html: string, url: string, options?: OpenPapersOptions) => Promise<Page>;
-}
-
-/** Loopback (the mock) and the extension's own pages are the only places a test may reach. */
-function isAllowedUrl(url: URL): boolean {
-  return url.protocol === 'chrome-extension:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-}
-
-async function launchWithExtension(): Promise<{ context: BrowserContext; profileDir: string }> {
-  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_PATH}. Run \`npm run build\` first (npm test does).`);
-  }
-  const profileDir = await mkdtemp(path.join(tmpdir(), 'dpk-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumExecutable(),
-    headless: true,
-    locale: 'ko-KR',
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  // Registered first, so it runs last: whatever no other route claimed and is not local is aborted.
-  await context.route(
-    (url) => !isAllowedUrl(url),
-    (route) => route.abort('internetdisconnected'),
-  );
-  return { context, profileDir };
 }
 
 function fulfillJson(route: Route, body: unknown): Promise<void> {

@@ -3,18 +3,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
+import type { CDPSession, Page, Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { SUMMARY_PORT_NAME } from '../../lib/messages.ts';
 import { fixturePages } from '../fixtures/pages.ts';
-import {
-  chromiumExecutable,
-  EXTENSION_PATH,
-  expect,
-  summaryHost,
-  test,
-  waitForContentScript,
-} from './fixtures.ts';
+import { launchWithExtension } from './browser.ts';
+import { expect, summaryHost, test, waitForContentScript } from './fixtures.ts';
 import { startMockOpenAI } from './mock-openai.ts';
 
 const fixture = fixturePages.day2026;
@@ -194,7 +188,6 @@ test('malformed messages and port traffic are rejected, and the worker keeps wor
 
 test('another extension is ignored: its messages get no answer and its ports are dropped', async () => {
   const intruderDir = await mkdtemp(path.join(tmpdir(), 'dpk-intruder-'));
-  const profileDir = await mkdtemp(path.join(tmpdir(), 'dpk-profile-'));
   const openai = await startMockOpenAI();
   await writeFile(
     path.join(intruderDir, 'manifest.json'),
@@ -206,21 +199,8 @@ test('another extension is ignored: its messages get no answer and its ports are
     }),
   );
   await writeFile(path.join(intruderDir, 'sw.js'), '// evaluated into by the test\n');
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumExecutable(),
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH},${intruderDir}`,
-      `--load-extension=${EXTENSION_PATH},${intruderDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-    ],
-  });
+  const { context, profileDir } = await launchWithExtension([intruderDir]);
   try {
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'chrome-extension:',
-      (route) => route.abort('internetdisconnected'),
-    );
     const workers = async () => {
       while (context.serviceWorkers().length < 2) await context.waitForEvent('serviceworker');
       return context.serviceWorkers();

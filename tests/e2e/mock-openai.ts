@@ -16,6 +16,8 @@ export interface RecordedRequest {
   /** Set to true later if the client disconnected before the response finished. */
   aborted: boolean;
   finishedAt?: number;
+  /** When the first piece of the answer's text was written (streams only). */
+  firstContentAt?: number;
   /** The HTTP status sent, filled in when the response ends (stays undefined for hang/drop). */
   status?: number;
 }
@@ -851,6 +853,7 @@ class MockOpenAIServer implements MockOpenAI {
       if (i > 0 && !(await this.#pause(exchange, reply.chunkDelayMs))) return;
       if (exchange.closed) return;
       this.#writeEvent(exchange, JSON.stringify(make.choice({ content }, null)));
+      exchange.record.firstContentAt ??= Date.now();
       if (badAt === i + 1) this.#writeEvent(exchange, '{not json');
       if (cutAt === i + 1) return this.#cut(exchange);
     }

@@ -1,0 +1,466 @@
+// `npm run bench`: the built extension in real Chromium against the mock OpenAI server. Prints a
+// table, writes bench-results/latest.json, and checks tests/bench/budgets.json. Each timing is the
+// median of several runs (--runs N, default 5). Only size budgets fail the run, unless --strict.
+// `--sizes-only` skips the browser (that is `npm run bench:size`, which CI runs).
+//
+// How each row is measured:
+// - Content script cost: CDP Performance.getMetrics ScriptDuration of the page's renderer, read
+//   once every card has its button (checked after the page has settled), minus the same page served
+//   at an address the content script does not match: what is left is the extension's scripting.
+// - First token overhead: in the page, the time from the click to the first frame after the first
+//   text reached the panel (a MutationObserver in our open shadow root, then requestAnimationFrame
+//   and a task), minus the mock's own time from receiving the request to writing the first text.
+// - Cached panels: a 50-card page whose summaries are all cached; from DOMContentLoaded to the frame
+//   in which all 50 panels show their summary (polled every animation frame in the page).
+// - Whole-page run: 60 papers, concurrency 3, every answer taking the same time at the mock. The
+//   theoretical minimum is ceil(60 / 3) × the mock's mean time per request; the ratio is the run's
+//   wall time (click to "all done" in the page) over that minimum.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { EXTENSION_PATH, launchWithExtension } from '../e2e/browser.ts';
+import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, startMockOpenAI } from '../e2e/mock-openai.ts';
+import { bigWeekPage, type FixturePage, fixturePages } from '../fixtures/pages.ts';
+import { measureSizes } from './sizes.ts';
+
+interface Budgets {
+  sizes: Record<string, number>;
+  timings: Record<string, number>;
+}
+interface Row {
+  key: string;
+  label: string;
+  unit: string;
+  median: number;
+  runs: number[];
+  budget: number | null;
+  enforced: boolean;
+  pass: boolean | null;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const budgets = JSON.parse(readFileSync(path.join(import.meta.dirname, 'budgets.json'), 'utf8')) as Budgets;
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg === -1 ? 5 : Math.max(1, Number(args[runsArg + 1]) || 5);
+const STRICT = args.includes('--strict');
+const SIZES_ONLY = args.includes('--sizes-only');
+const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function row(
+  key: string,
+  label: string,
+  unit: string,
+  runs: number[],
+  budget: number | undefined,
+  enforced: boolean,
+): Row {
+  const value = round(median(runs));
+  return {
+    key,
+    label,
+    unit,
+    median: value,
+    runs: runs.map((r) => round(r)),
+    budget: budget ?? null,
+    enforced,
+    pass: budget === undefined ? null : value <= budget,
+  };
+}
+
+// ---- browser plumbing --------------------------------------------------------------------------
+
+interface Bench {
+  context: BrowserContext;
+  extensionId: string;
+  openai: MockOpenAI;
+  serve(url: string, html: string): void;
+  close(): Promise<void>;
+}
+
+async function startBench(): Promise<Bench> {
+  const openai = await startMockOpenAI();
+  const { context, profileDir } = await launchWithExtension();
+  const pages = new Map<string, string>();
+  await context.route('https://huggingface.co/**', (route) => {
+    const html = pages.get(route.request().url());
+    if (html !== undefined && route.request().resourceType() === 'document') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    return route.abort('internetdisconnected');
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    extensionId: new URL(worker.url()).host,
+    openai,
+    serve: (url, html) => pages.set(url, html),
+    close: async () => {
+      await context.close();
+      await openai.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Settings through the real options page, as a user would. */
+async function configure(bench: Bench, concurrency = 3): Promise<void> {
+  const page = await bench.context.newPage();
+  await page.goto(`chrome-extension://${bench.extensionId}/options.html`);
+  await page.getByLabel('API 키').fill('sk-bench');
+  await page.getByLabel('엔드포인트 URL').fill(bench.openai.baseURL);
+  await page.getByLabel('모델', { exact: true }).fill('gpt-4o-mini');
+  await page.getByLabel('동시 요청 수').fill(String(concurrency));
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.getByRole('status').filter({ hasText: '저장했습니다' }).waitFor();
+  await page.close();
+}
+
+async function clearCache(bench: Bench): Promise<void> {
+  const page = await bench.context.newPage();
+  await page.goto(`chrome-extension://${bench.extensionId}/options.html`);
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ type: 'clearCache' }),
+  );
+  await page.close();
+}
+
+const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('daily-papers-ko').length);
+
+// ---- measurements --------------------------------------------------------------------------------
+
+/** ScriptDuration (ms) of one fresh page load, read once it has settled with `hosts` cards marked. */
+async function scriptingOfLoad(bench: Bench, url: string, hosts: number): Promise<number> {
+  const page = await bench.context.newPage();
+  const cdp = await bench.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  for (let tries = 0; ; tries++) {
+    await sleep(tries === 0 ? 800 : 200);
+    const count = await hostCount(page);
+    if (count === hosts) break;
+    if (tries > 25) throw new Error(`expected ${hosts} cards marked on ${url}, found ${count}`);
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN) * 1000;
+}
+
+async function contentScriptCost(bench: Bench, fixture: FixturePage): Promise<number[]> {
+  const url = fixture.url;
+  // Same markup where the content script does not run (its match is huggingface.co/papers*).
+  const baselineUrl = url.replace('https://huggingface.co/papers', 'https://huggingface.co/bench-baseline');
+  bench.serve(url, fixture.html);
+  bench.serve(baselineUrl, fixture.html);
+  await scriptingOfLoad(bench, url, fixture.expectedPaperIds.length); // warm-up
+  const results: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const withExtension = await scriptingOfLoad(bench, url, fixture.expectedPaperIds.length);
+    const without = await scriptingOfLoad(bench, baselineUrl, 0);
+    results.push(Math.max(0, withExtension - without));
+  }
+  return results;
+}
+
+/** Click to first painted text, in the page's clock. */
+function clickToFirstText(page: Page, paperId: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve, reject) => {
+        const root = document.querySelector(`daily-papers-ko[data-paper-id="${id}"]`)?.shadowRoot;
+        const button = [...(root?.querySelectorAll('button') ?? [])].find(
+          (b) => b.textContent?.trim().endsWith('한국어 요약'),
+        );
+        if (!root || !button) return reject(new Error(`no button for ${id}`));
+        let clickedAt = 0;
+        const observer = new MutationObserver(() => {
+          if (!root.querySelector('.dpk-summary')?.textContent?.trim()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+        clickedAt = performance.now();
+        button.click();
+      }),
+    paperId,
+  );
+}
+
+async function firstTokenOverhead(bench: Bench): Promise<number[]> {
+  const fixture = fixturePages.week2026;
+  bench.serve(fixture.url, fixture.html);
+  bench.openai.reply({
+    kind: 'stream',
+    text: DEFAULT_KOREAN_SUMMARY,
+    firstChunkDelayMs: 100,
+    chunkDelayMs: 5,
+  });
+  const page = await bench.context.newPage();
+  await page.goto(fixture.url);
+  while ((await hostCount(page)) < fixture.expectedPaperIds.length) await sleep(50);
+  const results: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const paperId = fixture.expectedPaperIds[i] as string;
+    const before = bench.openai.chatRequests().length;
+    const total = await clickToFirstText(page, paperId);
+    const request = bench.openai.chatRequests()[before];
+    if (!request?.firstContentAt) throw new Error('the mock saw no streamed text');
+    // The first click also wakes the SDK client: a warm-up, not counted.
+    if (i > 0) results.push(total - (request.firstContentAt - request.receivedAt));
+    await sleep(300);
+  }
+  await page.close();
+  return results;
+}
+
+async function cachedPanels(bench: Bench): Promise<number[]> {
+  const week = bigWeekPage(50);
+  bench.serve(week.url, week.html);
+  bench.openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 0 });
+  const page = await bench.context.newPage();
+  await page.goto(week.url);
+  const toolbar = page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' });
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  await toolbar.getByText(ALL_DONE).waitFor({ timeout: 60_000 });
+  await page.close();
+
+  const results: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const measured = await bench.context.newPage();
+    await measured.addInitScript((count) => {
+      const poll = () => {
+        const filled = [...document.querySelectorAll('daily-papers-ko')].filter((host) =>
+          host.shadowRoot?.querySelector('.dpk-summary')?.textContent?.trim(),
+        ).length;
+        if (filled === count) {
+          (window as unknown as { __filledAt: number }).__filledAt = performance.now();
+        } else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, week.expectedPaperIds.length);
+    const requestsBefore = bench.openai.chatRequests().length;
+    await measured.goto(week.url);
+    await measured.waitForFunction(() => '__filledAt' in window, undefined, { timeout: 10_000 });
+    const ms = await measured.evaluate(() => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return (
+        (window as unknown as { __filledAt: number }).__filledAt - (navigation?.domContentLoadedEventEnd ?? 0)
+      );
+    });
+    if (bench.openai.chatRequests().length !== requestsBefore) throw new Error('a cached page sent requests');
+    if (i > 0) results.push(ms);
+    await measured.close();
+  }
+  return results;
+}
+
+async function wholePageRun(
+  bench: Bench,
+): Promise<{ ratio: number[]; wallMs: number[]; minimumMs: number[]; requests: number[] }> {
+  const week = bigWeekPage(60);
+  bench.serve(week.url, week.html);
+  const concurrency = 3;
+  bench.openai.reply({
+    kind: 'stream',
+    text: DEFAULT_KOREAN_SUMMARY,
+    firstChunkDelayMs: 150,
+    chunkDelayMs: 3,
+  });
+  const out = {
+    ratio: [] as number[],
+    wallMs: [] as number[],
+    minimumMs: [] as number[],
+    requests: [] as number[],
+  };
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    await clearCache(bench);
+    bench.openai.reset();
+    const page = await bench.context.newPage();
+    await page.goto(week.url);
+    while ((await hostCount(page)) < 60) await sleep(50);
+    const wall = await page.evaluate(
+      (done) =>
+        new Promise<number>((resolve, reject) => {
+          const toolbar = document.querySelector('daily-papers-ko-toolbar')?.shadowRoot;
+          const start = [...(toolbar?.querySelectorAll('button') ?? [])].find(
+            (b) => b.textContent?.trim() === '이 페이지 모두 요약',
+          );
+          if (!toolbar || !start) return reject(new Error('no toolbar'));
+          const clickedAt = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!toolbar.textContent?.includes(done)) return;
+            observer.disconnect();
+            resolve(performance.now() - clickedAt);
+          });
+          observer.observe(toolbar, { subtree: true, childList: true, characterData: true });
+          start.click();
+        }),
+      ALL_DONE,
+    );
+    const requests = bench.openai.chatRequests();
+    const durations = requests.map((r) => (r.finishedAt ?? r.receivedAt) - r.receivedAt);
+    const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
+    const minimum = Math.ceil(60 / concurrency) * mean;
+    out.ratio.push(wall / minimum);
+    out.wallMs.push(wall);
+    out.minimumMs.push(minimum);
+    out.requests.push(requests.length);
+    await page.close();
+  }
+  return out;
+}
+
+// ---- main -------------------------------------------------------------------------------------------
+
+function printTable(rows: Row[]): void {
+  const header = ['measure', 'median', 'budget', 'result', 'runs'];
+  const lines = rows.map((r) => [
+    r.label,
+    `${r.median} ${r.unit}`,
+    r.budget === null ? '—' : `≤ ${r.budget} ${r.unit}${r.enforced ? ' (CI)' : ''}`,
+    r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL',
+    r.runs.length > 1 ? r.runs.join(', ') : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const sizeLabels: Record<string, string> = {
+    contentScript: 'content script (gzip)',
+    background: 'background worker (gzip)',
+    optionsPage: 'options page, all files (gzip)',
+    popupPage: 'popup, all files (gzip)',
+  };
+  for (const size of measureSizes(EXTENSION_PATH)) {
+    rows.push(
+      row(
+        `${size.part}GzipKB`,
+        sizeLabels[size.part] ?? size.part,
+        'KB',
+        [size.gzipKB],
+        budgets.sizes[`${size.part}GzipKB`],
+        true,
+      ),
+    );
+  }
+
+  if (!SIZES_ONLY) {
+    const bench = await startBench();
+    try {
+      await configure(bench);
+      const t = budgets.timings;
+      rows.push(
+        row(
+          'contentScript50CardsScriptingMs',
+          'content script scripting, 50 cards',
+          'ms',
+          await contentScriptCost(bench, bigWeekPage(50)),
+          t.contentScript50CardsScriptingMs,
+          false,
+        ),
+      );
+      rows.push(
+        row(
+          'contentScript200CardsScriptingMs',
+          'content script scripting, 200 cards',
+          'ms',
+          await contentScriptCost(bench, bigWeekPage(200)),
+          t.contentScript200CardsScriptingMs,
+          false,
+        ),
+      );
+      rows.push(
+        row(
+          'firstTokenOverheadMs',
+          'click → first text painted, minus mock TTFB',
+          'ms',
+          await firstTokenOverhead(bench),
+          t.firstTokenOverheadMs,
+          false,
+        ),
+      );
+      rows.push(
+        row(
+          'cachedPanels50FilledMs',
+          'DOMContentLoaded → 50 cached panels filled',
+          'ms',
+          await cachedPanels(bench),
+          t.cachedPanels50FilledMs,
+          false,
+        ),
+      );
+      const whole = await wholePageRun(bench);
+      rows.push(
+        row(
+          'wholePage60OverMinimumRatio',
+          '60-paper run: wall / minimum (conc. 3)',
+          '×',
+          whole.ratio,
+          t.wholePage60OverMinimumRatio,
+          false,
+        ),
+      );
+      rows.push(row('wholePage60WallMs', '60-paper run: wall time', 'ms', whole.wallMs, undefined, false));
+      rows.push(
+        row(
+          'wholePage60MinimumMs',
+          '60-paper run: theoretical minimum',
+          'ms',
+          whole.minimumMs,
+          undefined,
+          false,
+        ),
+      );
+      rows.push(row('wholePage60Requests', '60-paper run: requests sent', '', whole.requests, 60, false));
+    } finally {
+      await bench.close();
+    }
+  }
+
+  printTable(rows);
+  const outDir = path.join(ROOT, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const result = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    runs: RUNS,
+    rows,
+  };
+  writeFileSync(
+    path.join(outDir, SIZES_ONLY ? 'sizes.json' : 'latest.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+  const failed = rows.filter((r) => r.pass === false && (r.enforced || STRICT));
+  if (failed.length > 0) {
+    console.error(
+      `\nOver budget: ${failed.map((r) => `${r.label} ${r.median} ${r.unit} > ${r.budget}`).join('; ')}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+await main();
