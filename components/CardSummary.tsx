@@ -9,12 +9,21 @@ import { describeSummaryError, type NextStep } from '../lib/summary/error-messag
 import { sanitizeSummaryHtml } from '../lib/summary/render.ts';
 import { SummaryMeta } from './SummaryMeta.tsx';
 
+/** What made a dormant card mount its panel: a click, a whole-page run, or a cached summary. */
+export type CardAction =
+  | { type: 'summarize'; options: { force: boolean; batch: boolean } }
+  | { type: 'restore'; done: DoneEvent };
+
 export interface CardSummaryProps {
   paperId: string;
   title: string;
   loadPaper: () => Promise<PaperForSummary | null>;
   openOptions: () => void;
   registry: CardRegistry;
+  /** Done once, right after mounting. */
+  initial?: CardAction;
+  /** The dormant button had focus: the real one takes it over. */
+  focusOnMount?: boolean;
 }
 
 const BILLING_URL = 'https://platform.openai.com/settings/organization/billing/overview';
@@ -102,7 +111,15 @@ function NextStepButton({
   }
 }
 
-export function CardSummary({ paperId, title, loadPaper, openOptions, registry }: CardSummaryProps) {
+export function CardSummary({
+  paperId,
+  title,
+  loadPaper,
+  openOptions,
+  registry,
+  initial,
+  focusOnMount,
+}: CardSummaryProps) {
   const controls = useCardSummary(loadPaper);
   const { state, stop } = controls;
   const [open, setOpen] = useState(false);
@@ -125,16 +142,26 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
   latest.current = { summarize, stop, restore };
   useEffect(
     () =>
-      registry.register({
-        paperId,
-        state: INITIAL_PANEL,
-        summarize: (options) => latest.current.summarize(options),
-        stop: () => latest.current.stop(),
-        restore: (done) => latest.current.restore(done),
-      }),
+      registry.register(
+        {
+          paperId,
+          state: INITIAL_PANEL,
+          summarize: (options) => latest.current.summarize(options),
+          stop: () => latest.current.stop(),
+          restore: (done) => latest.current.restore(done),
+        },
+        { checkCache: false },
+      ),
     [registry, paperId],
   );
   useEffect(() => registry.report(paperId, state), [registry, paperId, state]);
+  const mainButton = useRef<HTMLButtonElement>(null);
+  // The mounting action runs once, on mount.
+  useEffect(() => {
+    if (initial?.type === 'summarize') latest.current.summarize(initial.options);
+    else if (initial?.type === 'restore') latest.current.restore(initial.done);
+    if (focusOnMount) mainButton.current?.focus();
+  }, []);
   const panelId = `dpk-panel-${paperId}`;
   const text = state.phase === 'idle' ? '' : state.text;
 
@@ -160,6 +187,7 @@ export function CardSummary({ paperId, title, loadPaper, openOptions, registry }
     <div class="dpk">
       <div class="dpk-bar">
         <button
+          ref={mainButton}
           type="button"
           class="dpk-button"
           aria-expanded={state.phase === 'idle' ? undefined : open}

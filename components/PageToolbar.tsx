@@ -15,7 +15,12 @@ export interface PageToolbarProps {
 
 function useRegistryProgress(registry: CardRegistry) {
   const [progress, setProgress] = useState(registry.progress());
-  useEffect(() => registry.subscribe(() => setProgress(registry.progress())), [registry]);
+  useEffect(() => {
+    const update = () => setProgress(registry.progress());
+    // Cards may have registered between the first render and this subscription.
+    update();
+    return registry.subscribe(update);
+  }, [registry]);
   return progress;
 }
 

@@ -10,7 +10,7 @@ import { isTrustedSender } from '../lib/background/trusted-sender.ts';
 import { SummaryCache } from '../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
 import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
-import { loadSettings, originPermissionPattern } from '../lib/settings.ts';
+import { originPermissionPattern, watchedSettings } from '../lib/settings.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
 
 export default defineBackground(() => {
@@ -18,7 +18,8 @@ export default defineBackground(() => {
   const trusted = (sender: Parameters<typeof isTrustedSender>[0]) =>
     isTrustedSender(sender, browser.runtime.id, extensionOrigin);
 
-  const cacheMaxBytes = async () => (await loadSettings()).cacheMaxMegabytes * 1024 * 1024;
+  const settings = watchedSettings();
+  const cacheMaxBytes = async () => (await settings()).cacheMaxMegabytes * 1024 * 1024;
   const cache = new SummaryCache(
     {
       get: (keys) => browser.storage.local.get(keys),
@@ -30,7 +31,7 @@ export default defineBackground(() => {
   const ledgerItem = storage.defineItem<Ledger>('local:ledger', { fallback: EMPTY_LEDGER });
   const ledger = { get: () => ledgerItem.getValue(), set: (value: Ledger) => ledgerItem.setValue(value) };
   const service = new SummaryService({
-    loadSettings,
+    loadSettings: settings,
     hasEndpointPermission: (baseURL) =>
       browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] }),
     generate: generateSummary,

@@ -104,13 +104,18 @@ export class SummaryCache {
     return parsed.success ? parsed.output : {};
   }
 
-  /** Looks up several keys at once and marks the hits as just used. */
-  get(keys: string[]): Promise<Map<string, CachedSummary>> {
-    return this.serialized(async () => {
-      const found = new Map<string, CachedSummary>();
-      if (keys.length === 0) return found;
-      const stored = await this.store.get(keys.map((key) => ENTRY_PREFIX + key));
-      const index = await this.readIndex();
+  /**
+   * Looks up several keys at once (one storage read) and marks the hits as just used. The caller
+   * gets the hits without waiting for that mark to be written; later cache work still waits for it.
+   */
+  async get(keys: string[]): Promise<Map<string, CachedSummary>> {
+    const found = new Map<string, CachedSummary>();
+    if (keys.length === 0) return found;
+    let written: Promise<void> = Promise.resolve();
+    await this.serialized(async () => {
+      const stored = await this.store.get([...keys.map((key) => ENTRY_PREFIX + key), INDEX_KEY]);
+      const parsedIndex = v.safeParse(IndexSchema, stored[INDEX_KEY]);
+      const index: CacheIndex = parsedIndex.success ? parsedIndex.output : {};
       const now = this.now();
       for (const key of keys) {
         const parsed = v.safeParse(CachedSummarySchema, stored[ENTRY_PREFIX + key]);
@@ -118,9 +123,13 @@ export class SummaryCache {
         found.set(key, parsed.output);
         index[key] = { bytes: index[key]?.bytes ?? entryBytes(parsed.output), lastUsedAt: now };
       }
-      if (found.size > 0) await this.store.set({ [INDEX_KEY]: index });
-      return found;
+      if (found.size === 0) return;
+      written = this.store.set({ [INDEX_KEY]: index });
+      // The queue holds the next task until the mark is written; this caller does not wait for it.
+      this.queue = this.queue.then(() => written).catch(() => undefined);
     });
+    void written.catch(() => undefined);
+    return found;
   }
 
   /** Stores a finished summary (replacing any older one for the key) and evicts to stay in bounds. */

@@ -84,6 +84,24 @@ export async function loadSettings(): Promise<Settings> {
   return parseStoredSettings(await settingsItem.getValue());
 }
 
+/**
+ * The background's settings: read from storage once, then kept current by storage change events,
+ * so each request does not wait for a storage read.
+ */
+export function watchedSettings(): () => Promise<Settings> {
+  let current: Promise<Settings> | null = null;
+  settingsItem.watch((stored) => {
+    current = Promise.resolve(parseStoredSettings(stored));
+  });
+  return () => {
+    current ??= loadSettings().catch((error: unknown) => {
+      current = null;
+      throw error;
+    });
+    return current;
+  };
+}
+
 export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settings);
 }

@@ -3,12 +3,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CardSummary } from '../../components/CardSummary.tsx';
+import { type CardAction, CardSummary } from '../../components/CardSummary.tsx';
 import { PageToolbar, type RunOrder } from '../../components/PageToolbar.tsx';
 import { startAutoSummarize } from '../../lib/content/auto-summarize.ts';
 import { type CardTarget, TOOLBAR_TAG } from '../../lib/content/card-hosts.ts';
 import { CardRegistry } from '../../lib/content/card-registry.ts';
+import { renderDormantCard } from '../../lib/content/dormant-card.ts';
 import { buildPageDigest, pageStatus } from '../../lib/content/page-digest.ts';
+import { INITIAL_PANEL } from '../../lib/content/panel-state.ts';
 import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts';
 import { startPapersPage } from '../../lib/content/papers-page.ts';
 import { createShadowHost, placeToolbar } from '../../lib/content/toolbar-host.ts';
@@ -19,7 +21,8 @@ import css from './style.css?inline';
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
-  runAt: 'document_idle',
+  // As soon as the cards are parsed, not when the page is idle: buttons and cached summaries show sooner.
+  runAt: 'document_end',
   main(ctx) {
     const registry = new CardRegistry(
       async (paperIds) => (await askBackground({ type: 'getCached', paperIds })).summaries,
@@ -30,20 +33,42 @@ export default defineContentScript({
       return paper ? toPaperForSummary(paper) : null;
     };
 
+    // Each card starts dormant (a plain button); its Preact panel mounts on first use.
     const renderCard = (target: CardTarget, shadow: ShadowRoot) => {
       const container = document.createElement('div');
       shadow.append(container);
-      render(
-        <CardSummary
-          paperId={target.paperId}
-          title={target.title}
-          loadPaper={load(target.paperId)}
-          openOptions={openOptions}
-          registry={registry}
-        />,
-        container,
+      let mounted = false;
+      const mount = (initial: CardAction, focusOnMount = false) => {
+        if (mounted) return;
+        mounted = true;
+        container.replaceChildren();
+        render(
+          <CardSummary
+            paperId={target.paperId}
+            title={target.title}
+            loadPaper={load(target.paperId)}
+            openOptions={openOptions}
+            registry={registry}
+            initial={initial}
+            focusOnMount={focusOnMount}
+          />,
+          container,
+        );
+      };
+      renderDormantCard(container, (hadFocus) =>
+        mount({ type: 'summarize', options: { force: false, batch: false } }, hadFocus),
       );
-      return () => render(null, container);
+      const unregister = registry.register({
+        paperId: target.paperId,
+        state: INITIAL_PANEL,
+        summarize: (options) => mount({ type: 'summarize', options }),
+        stop: () => {},
+        restore: (done) => mount({ type: 'restore', done }),
+      });
+      return () => {
+        unregister();
+        if (mounted) render(null, container);
+      };
     };
 
     const orderedIds = (order: RunOrder) => {

@@ -1,4 +1,5 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
+import { adoptStyles } from './shadow-styles.ts';
 
 export const HOST_TAG = 'daily-papers-ko';
 export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
@@ -33,17 +34,15 @@ export class CardHosts {
 
   /** Mounts on new cards, remounts where a card now shows another paper, removes what is gone. */
   sync(targets: readonly CardTarget[]): void {
-    const live = new Set<HTMLElement>();
-    for (const target of targets) {
-      live.add(target.element);
-      const existing = this.mounted.get(target.element);
-      if (existing && existing.paperId === target.paperId && existing.host.parentElement === target.element)
-        continue;
-      if (existing) this.unmountCard(target.element, existing);
-      this.mountCard(target);
-    }
+    const live = new Map(targets.map((target) => [target.element, target]));
+    // What is gone goes first, so a card the page re-rendered is seen leaving before it comes back.
     for (const [element, card] of this.mounted) {
-      if (!live.has(element)) this.unmountCard(element, card);
+      const target = live.get(element);
+      if (!target || target.paperId !== card.paperId || card.host.parentElement !== element)
+        this.unmountCard(element, card);
+    }
+    for (const target of targets) {
+      if (!this.mounted.has(target.element)) this.mountCard(target);
     }
   }
 
@@ -65,9 +64,7 @@ export class CardHosts {
     // Hugging Face's dark mode is a class on <html>; the panel follows it.
     if (document.documentElement.classList.contains('dark')) host.dataset.theme = 'dark';
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = HOST_STYLE + this.css;
-    shadow.append(style);
+    adoptStyles(shadow, HOST_STYLE + this.css);
     target.element.append(host);
     const unmount = this.render(target, shadow, host);
     this.mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });

@@ -27,17 +27,25 @@ export class CardRegistry {
   /** Cards that went away mid-summary, and when: if they come back soon, they carry on. */
   private readonly leftBusy = new Map<string, number>();
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  private notifyQueued = false;
 
   constructor(
     private readonly fetchCached: FetchCached,
     private readonly now: () => number = Date.now,
   ) {}
 
-  register(card: RegisteredCard): () => void {
+  /**
+   * Adds a card, or replaces the entry for its paper (a dormant card's panel mounting). Unless told
+   * not to (`checkCache: false`, when that was already done), a new card rejoins a summary it was
+   * streaming before the page re-rendered it, or else is looked up in the cache.
+   */
+  register(card: RegisteredCard, options: { checkCache?: boolean } = {}): () => void {
     this.cards.set(card.paperId, card);
     const leftAt = this.leftBusy.get(card.paperId);
     this.leftBusy.delete(card.paperId);
-    if (leftAt !== undefined && this.now() - leftAt < REJOIN_GRACE_MS) {
+    if (options.checkCache === false) {
+      // Nothing to look up.
+    } else if (leftAt !== undefined && this.now() - leftAt < REJOIN_GRACE_MS) {
       // The page re-rendered this card while its summary was coming: rejoin the same request.
       card.summarize({ force: false, batch: true });
     } else {
@@ -125,8 +133,14 @@ export class CardRegistry {
     for (const card of running) card.stop();
   }
 
+  /** Listeners hear once per task, however many cards registered or reported in it. */
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    queueMicrotask(() => {
+      this.notifyQueued = false;
+      for (const listener of this.listeners) listener();
+    });
   }
 
   private async restoreFromCache(): Promise<void> {

@@ -1,15 +1,15 @@
 // The page toolbar's own shadow-root host, kept just above the list of cards.
 import type { CardTarget } from './card-hosts.ts';
+import { adoptStyles } from './shadow-styles.ts';
 
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(tag);
   if (document.documentElement.classList.contains('dark')) host.dataset.theme = 'dark';
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;display:block !important;}${css}`;
+  adoptStyles(shadow, `:host{all:initial !important;display:block !important;}${css}`);
   const container = document.createElement('div');
   container.className = 'dpk';
-  shadow.append(style, container);
+  shadow.append(container);
   return { host, container };
 }
 

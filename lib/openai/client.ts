@@ -20,6 +20,19 @@ export function effectiveApiKey(apiKey: string, baseURL: string): string | null 
   }
 }
 
+let reused: { settings: ClientSettings; client: OpenAI } | null = null;
+
+/** The client for these settings, reused while they stay the same (it holds no per-request state). */
+export function clientFor(settings: ClientSettings): OpenAI {
+  const same =
+    reused !== null &&
+    reused.settings.apiKey === settings.apiKey &&
+    reused.settings.baseURL === settings.baseURL &&
+    reused.settings.timeoutMs === settings.timeoutMs;
+  if (!same || reused === null) reused = { settings: { ...settings }, client: createClient(settings) };
+  return reused.client;
+}
+
 export function createClient({ apiKey, baseURL, timeoutMs }: ClientSettings): OpenAI {
   return new OpenAI({
     apiKey,

@@ -2,7 +2,7 @@
 // retried once if it is not a Korean summary. Runs in the background worker only.
 import type OpenAI from 'openai';
 import type { PaperForSummary, SummaryPortEvent, Usage } from '../messages.ts';
-import { createClient, effectiveApiKey, tokenParameters } from '../openai/client.ts';
+import { clientFor, effectiveApiKey, tokenParameters } from '../openai/client.ts';
 import { isAbortError, SummaryFailure, toSummaryError } from '../openai/errors.ts';
 import type { Settings } from '../settings.ts';
 import { summaryMarkdownToHtml } from './markdown.ts';
@@ -131,7 +131,7 @@ export async function generateSummary(request: GenerateRequest): Promise<Generat
   if (!apiKey) throw new SummaryFailure({ kind: 'noKey' });
   const client =
     request.client ??
-    createClient({ apiKey, baseURL: settings.baseURL, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+    clientFor({ apiKey, baseURL: settings.baseURL, timeoutMs: settings.requestTimeoutSeconds * 1000 });
 
   const messages = buildSummaryPrompt(paper, settings.summaryStyle);
   let usage: Usage | null = null;

@@ -182,8 +182,8 @@ function clickToFirstText(page: Page, paperId: string): Promise<number> {
     (id) =>
       new Promise<number>((resolve, reject) => {
         const root = document.querySelector(`daily-papers-ko[data-paper-id="${id}"]`)?.shadowRoot;
-        const button = [...(root?.querySelectorAll('button') ?? [])].find(
-          (b) => b.textContent?.trim().endsWith('한국어 요약'),
+        const button = [...(root?.querySelectorAll('button') ?? [])].find((b) =>
+          b.textContent?.trim().endsWith('한국어 요약'),
         );
         if (!root || !button) return reject(new Error(`no button for ${id}`));
         let clickedAt = 0;
