@@ -4,6 +4,11 @@ const sheets = new Map<string, CSSStyleSheet>();
 
 /** Gives the shadow root these styles: a shared constructed sheet, or a <style> where that fails. */
 export function adoptStyles(shadow: ShadowRoot, css: string): void {
+  // Firefox does not apply sheets constructed in a content script's own world to the page's nodes.
+  if (import.meta.env.FIREFOX) {
+    appendStyle(shadow, css);
+    return;
+  }
   try {
     let sheet = sheets.get(css);
     if (!sheet) {
@@ -13,9 +18,12 @@ export function adoptStyles(shadow: ShadowRoot, css: string): void {
     }
     shadow.adoptedStyleSheets = [sheet];
   } catch {
-    // Firefox refuses sheets constructed in a content script's own world: fall back to markup.
-    const style = document.createElement('style');
-    style.textContent = css;
-    shadow.prepend(style);
+    appendStyle(shadow, css);
   }
+}
+
+function appendStyle(shadow: ShadowRoot, css: string): void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.prepend(style);
 }
