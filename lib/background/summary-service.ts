@@ -180,18 +180,26 @@ export class SummaryService {
         onEvent: (event) => this.broadcast(job, event),
       });
       const cost = this.costFor(settings, generated.model, generated.usage);
-      if (generated.usage) await this.record(generated.usage, cost);
-      await this.deps.cache.put({
-        key: job.key,
-        paperId: paper.id,
-        text: generated.text,
-        model: generated.model,
-        style: generated.style,
-        promptVersion: PROMPT_VERSION,
-        usage: generated.usage,
-        createdAt: generated.createdAt,
-      });
+      // The summary is whole and checked: show it now, and store it alongside. Cache reads queue
+      // behind this write, so a reload never misses it.
+      const stored = Promise.all([
+        this.deps.cache.put({
+          key: job.key,
+          paperId: paper.id,
+          text: generated.text,
+          model: generated.model,
+          style: generated.style,
+          promptVersion: PROMPT_VERSION,
+          usage: generated.usage,
+          createdAt: generated.createdAt,
+        }),
+        generated.usage ? this.record(generated.usage, cost) : undefined,
+      ]);
       this.broadcast(job, { ...generated, cost, fromCache: false });
+      // A failed write leaves the summary shown but uncached: it is asked for again next time.
+      await stored.catch((error: unknown) =>
+        console.warn('[Daily Papers KO] could not store a summary', error),
+      );
       return { kind: 'done' };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return failed({ kind: 'unknown', detail: 'aborted' });
