@@ -120,9 +120,10 @@ export function CardSummary({
   initial,
   focusOnMount,
 }: CardSummaryProps) {
-  const controls = useCardSummary(loadPaper);
+  // A panel mounted to show a cached summary shows it from its first render: no extra frame.
+  const controls = useCardSummary(loadPaper, initial?.type === 'restore' ? initial.done : undefined);
   const { state, stop } = controls;
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initial?.type === 'restore');
   const busy = isBusy(state);
   const error = state.phase === 'error' ? describeSummaryError(state.error) : null;
   const waitLeft = useCountdown(
@@ -156,10 +157,9 @@ export function CardSummary({
   );
   useEffect(() => registry.report(paperId, state), [registry, paperId, state]);
   const mainButton = useRef<HTMLButtonElement>(null);
-  // The mounting action runs once, on mount.
-  useEffect(() => {
+  // The click that mounted this panel is acted on at once, before the browser paints.
+  useLayoutEffect(() => {
     if (initial?.type === 'summarize') latest.current.summarize(initial.options);
-    else if (initial?.type === 'restore') latest.current.restore(initial.done);
     if (focusOnMount) mainButton.current?.focus();
   }, []);
   const panelId = `dpk-panel-${paperId}`;

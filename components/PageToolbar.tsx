@@ -31,29 +31,34 @@ export function PageToolbar({ registry, orderedIds, estimate }: PageToolbarProps
   const [estimateText, setEstimateText] = useState('');
   const remaining = progress.total - progress.done;
 
-  // A fresh estimate whenever the set of unsummarised papers changes.
+  // A fresh estimate whenever the set of unsummarised papers changes, once the page is idle: reading
+  // every abstract must not hold up the buttons or the cached summaries.
   useEffect(() => {
     let current = true;
-    const ids = registry
-      .all()
-      .filter((card) => card.state.phase !== 'done')
-      .map((card) => card.paperId);
-    if (ids.length === 0) {
-      setEstimateText('');
-      return;
-    }
-    estimate(ids).then(
-      (result) => {
-        if (current && result) {
-          setEstimateText(
-            koToolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost)),
-          );
-        }
-      },
-      () => current && setEstimateText(''),
-    );
+    const run = () => {
+      const ids = registry
+        .all()
+        .filter((card) => card.state.phase !== 'done')
+        .map((card) => card.paperId);
+      if (ids.length === 0) {
+        setEstimateText('');
+        return;
+      }
+      estimate(ids).then(
+        (result) => {
+          if (current && result) {
+            setEstimateText(
+              koToolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost)),
+            );
+          }
+        },
+        () => current && setEstimateText(''),
+      );
+    };
+    const idle = requestIdleCallback(run, { timeout: 1000 });
     return () => {
       current = false;
+      cancelIdleCallback(idle);
     };
   }, [registry, estimate, remaining]);
 

@@ -1,6 +1,6 @@
 // The small print under a finished summary: where it came from, which model wrote it, what it cost.
 import { formatUsd } from '../lib/cost.ts';
-import { koPanel } from '../lib/i18n/ko.ts';
+import { formatKoreanDate, koPanel } from '../lib/i18n/ko.ts';
 import type { Usage } from '../lib/messages.ts';
 
 export interface SummaryMetaProps {
@@ -11,13 +11,9 @@ export interface SummaryMetaProps {
   createdAt: number;
 }
 
-function localDate(time: number): string {
-  return new Date(time).toLocaleDateString('ko-KR', { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
 export function SummaryMeta({ model, usage, cost, fromCache, createdAt }: SummaryMetaProps) {
   const parts = [
-    ...(fromCache ? [koPanel.fromCache(localDate(createdAt))] : []),
+    ...(fromCache ? [koPanel.fromCache(formatKoreanDate(createdAt))] : []),
     koPanel.modelLine(model),
     ...(usage ? [koPanel.tokens(usage.promptTokens + usage.completionTokens)] : []),
     ...(usage && cost !== null ? [koPanel.cost(formatUsd(cost))] : []),

@@ -23,6 +23,16 @@ export type RenderCard = (target: CardTarget, shadow: ShadowRoot, host: HTMLElem
 /** Styles on the host itself: `!important` inside the shadow tree beats the page's normal rules. */
 const HOST_STYLE = `:host{all:initial !important;display:block !important;position:static !important;contain:layout style;}`;
 
+/** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
+export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = document.createElement(tag);
+  // Hugging Face's dark mode is a class on <html>; our UI follows it.
+  if (document.documentElement.classList.contains('dark')) host.dataset.theme = 'dark';
+  const shadow = host.attachShadow({ mode: 'open' });
+  adoptStyles(shadow, HOST_STYLE + css);
+  return { host, shadow };
+}
+
 export class CardHosts {
   private readonly mounted = new Map<HTMLElement, MountedCard>();
   private readonly instanceId = Math.random().toString(36).slice(2);
@@ -58,13 +68,9 @@ export class CardHosts {
   }
 
   private mountCard(target: CardTarget): void {
-    const host = document.createElement(HOST_TAG);
+    const { host, shadow } = createShadowHost(HOST_TAG, this.css);
     host.dataset.paperId = target.paperId;
     host.dataset.instance = this.instanceId;
-    // Hugging Face's dark mode is a class on <html>; the panel follows it.
-    if (document.documentElement.classList.contains('dark')) host.dataset.theme = 'dark';
-    const shadow = host.attachShadow({ mode: 'open' });
-    adoptStyles(shadow, HOST_STYLE + this.css);
     target.element.append(host);
     const unmount = this.render(target, shadow, host);
     this.mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });

@@ -26,7 +26,7 @@ export class CardRegistry {
   private readonly awaitingCache = new Set<string>();
   /** Cards that went away mid-summary, and when: if they come back soon, they carry on. */
   private readonly leftBusy = new Map<string, number>();
-  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  private lookupQueued = false;
   private notifyQueued = false;
 
   constructor(
@@ -50,7 +50,11 @@ export class CardRegistry {
       card.summarize({ force: false, batch: true });
     } else {
       this.awaitingCache.add(card.paperId);
-      this.batchTimer ??= setTimeout(() => this.restoreFromCache(), 0);
+      // One lookup for every card added in this task, sent before the page lays them out.
+      if (!this.lookupQueued) {
+        this.lookupQueued = true;
+        queueMicrotask(() => void this.restoreFromCache());
+      }
     }
     this.notify();
     return () => {
@@ -144,7 +148,7 @@ export class CardRegistry {
   }
 
   private async restoreFromCache(): Promise<void> {
-    this.batchTimer = null;
+    this.lookupQueued = false;
     const ids = [...this.awaitingCache];
     this.awaitingCache.clear();
     if (ids.length === 0) return;

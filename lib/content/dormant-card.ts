@@ -17,10 +17,7 @@ export function renderDormantCard(container: HTMLElement, onActivate: (hadFocus:
   icon.textContent = '가';
   button.append(icon, koPanel.summarizeButton);
   button.addEventListener('click', () =>
-    onActivate(
-      button.getRootNode() instanceof ShadowRoot &&
-        (button.getRootNode() as ShadowRoot).activeElement === button,
-    ),
+    onActivate((button.getRootNode() as ShadowRoot).activeElement === button),
   );
   const status = document.createElement('p');
   status.className = 'dpk-sr';

@@ -1,12 +1,8 @@
 // The page toolbar's own shadow-root host, kept just above the list of cards.
-import type { CardTarget } from './card-hosts.ts';
-import { adoptStyles } from './shadow-styles.ts';
+import { type CardTarget, createShadowHost, TOOLBAR_TAG } from './card-hosts.ts';
 
-export function createShadowHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
-  const host = document.createElement(tag);
-  if (document.documentElement.classList.contains('dark')) host.dataset.theme = 'dark';
-  const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, `:host{all:initial !important;display:block !important;}${css}`);
+export function createToolbarHost(css: string): { host: HTMLElement; container: HTMLElement } {
+  const { host, shadow } = createShadowHost(TOOLBAR_TAG, css);
   const container = document.createElement('div');
   container.className = 'dpk';
   shadow.append(container);

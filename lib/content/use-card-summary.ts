@@ -14,8 +14,14 @@ export interface CardSummaryControls {
 /** A worker stopped by the browser (MV3) drops every port: ask again this many times before giving up. */
 const RESUMES_AFTER_DISCONNECT = 2;
 
-export function useCardSummary(loadPaper: () => Promise<PaperForSummary | null>): CardSummaryControls {
-  const [state, dispatch] = useReducer(reducePanel, INITIAL_PANEL);
+/** `restored`: a cached summary to show from the first render. */
+export function useCardSummary(
+  loadPaper: () => Promise<PaperForSummary | null>,
+  restored?: DoneEvent,
+): CardSummaryControls {
+  const [state, dispatch] = useReducer(reducePanel, restored, (done) =>
+    done ? reducePanel(INITIAL_PANEL, { type: 'restore', done }) : INITIAL_PANEL,
+  );
   const session = useRef<SummarySession | null>(null);
   const generation = useRef(0);
   const busy = useRef(false);

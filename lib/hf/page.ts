@@ -26,9 +26,13 @@ const ListingPropsSchema = v.object({
 
 const PaperContentPropsSchema = v.object({ paper: v.unknown() });
 
-/** The parsed `data-props` of the first island matching `selector`, or undefined when absent or not JSON. */
-export function readIslandProps(root: ParentNode, selector: string): unknown {
-  const raw = root.querySelector(selector)?.getAttribute('data-props');
+/** The raw `data-props` of the first island matching `selector`, or null. */
+function islandRaw(root: ParentNode, selector: string): string | null {
+  return root.querySelector(selector)?.getAttribute('data-props') ?? null;
+}
+
+/** The island's props, or undefined when absent or not JSON. */
+function parseJson(raw: string | null): unknown {
   if (!raw) return undefined;
   try {
     return JSON.parse(raw) as unknown;
@@ -59,16 +63,24 @@ export function parsePaperContentProps(props: unknown): Paper | null {
   return parsed.success ? parsePaperFields(parsed.output.paper) : null;
 }
 
+/** The last page data read, by its raw text: the page's islands rarely change, and parsing is not free. */
+let lastRead: { listing: string | null; paper: string | null; papers: ReadonlyMap<string, Paper> } | null =
+  null;
+
 /** Every paper the page's own data describes, by id (listing island and paper-page island). */
-export function readPapersFromPage(root: ParentNode): Map<string, Paper> {
+export function readPapersFromPage(root: ParentNode): ReadonlyMap<string, Paper> {
+  const listingRaw = islandRaw(root, ISLAND_SELECTOR.listing);
+  const paperRaw = islandRaw(root, ISLAND_SELECTOR.paperPage);
+  if (lastRead?.listing === listingRaw && lastRead.paper === paperRaw) return lastRead.papers;
   const papers = new Map<string, Paper>();
-  const listing = parseListingProps(readIslandProps(root, ISLAND_SELECTOR.listing));
+  const listing = parseListingProps(parseJson(listingRaw));
   for (const paper of listing?.papers ?? []) papers.set(paper.id, paper);
-  const single = parsePaperContentProps(readIslandProps(root, ISLAND_SELECTOR.paperPage));
+  const single = parsePaperContentProps(parseJson(paperRaw));
   if (single) papers.set(single.id, single);
+  lastRead = { listing: listingRaw, paper: paperRaw, papers };
   return papers;
 }
 
 export function readListing(root: ParentNode): Listing | null {
-  return parseListingProps(readIslandProps(root, ISLAND_SELECTOR.listing));
+  return parseListingProps(parseJson(islandRaw(root, ISLAND_SELECTOR.listing)));
 }

@@ -47,6 +47,10 @@ const runsArg = args.indexOf('--runs');
 const RUNS = runsArg === -1 ? 5 : Math.max(1, Number(args[runsArg + 1]) || 5);
 const STRICT = args.includes('--strict');
 const SIZES_ONLY = args.includes('--sizes-only');
+const onlyArg = args.indexOf('--only');
+/** `--only firstToken` runs just the timing rows whose key contains that text. */
+const ONLY = onlyArg === -1 ? '' : (args[onlyArg + 1] ?? '');
+const wanted = (key: string) => key.includes(ONLY);
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
 
 const median = (values: number[]) => {
@@ -368,69 +372,44 @@ async function main(): Promise<void> {
     try {
       await configure(bench);
       const t = budgets.timings;
-      rows.push(
-        row(
-          'contentScript50CardsScriptingMs',
-          'content script scripting, 50 cards',
-          'ms',
-          await contentScriptCost(bench, bigWeekPage(50)),
-          t.contentScript50CardsScriptingMs,
-          false,
-        ),
+      const timing = async (key: string, label: string, measure: () => Promise<number[]>) => {
+        if (wanted(key)) rows.push(row(key, label, 'ms', await measure(), t[key], false));
+      };
+      await timing('contentScript50CardsScriptingMs', 'content script scripting, 50 cards', () =>
+        contentScriptCost(bench, bigWeekPage(50)),
       );
-      rows.push(
-        row(
-          'contentScript200CardsScriptingMs',
-          'content script scripting, 200 cards',
-          'ms',
-          await contentScriptCost(bench, bigWeekPage(200)),
-          t.contentScript200CardsScriptingMs,
-          false,
-        ),
+      await timing('contentScript200CardsScriptingMs', 'content script scripting, 200 cards', () =>
+        contentScriptCost(bench, bigWeekPage(200)),
       );
-      rows.push(
-        row(
-          'firstTokenOverheadMs',
-          'click → first text painted, minus mock TTFB',
-          'ms',
-          await firstTokenOverhead(bench),
-          t.firstTokenOverheadMs,
-          false,
-        ),
+      await timing('firstTokenOverheadMs', 'click → first text painted, minus mock TTFB', () =>
+        firstTokenOverhead(bench),
       );
-      rows.push(
-        row(
-          'cachedPanels50FilledMs',
-          'DOMContentLoaded → 50 cached panels filled',
-          'ms',
-          await cachedPanels(bench),
-          t.cachedPanels50FilledMs,
-          false,
-        ),
+      await timing('cachedPanels50FilledMs', 'DOMContentLoaded → 50 cached panels filled', () =>
+        cachedPanels(bench),
       );
-      const whole = await wholePageRun(bench);
-      rows.push(
-        row(
-          'wholePage60OverMinimumRatio',
-          '60-paper run: wall / minimum (conc. 3)',
-          '×',
-          whole.ratio,
-          t.wholePage60OverMinimumRatio,
-          false,
-        ),
-      );
-      rows.push(row('wholePage60WallMs', '60-paper run: wall time', 'ms', whole.wallMs, undefined, false));
-      rows.push(
-        row(
-          'wholePage60MinimumMs',
-          '60-paper run: theoretical minimum',
-          'ms',
-          whole.minimumMs,
-          undefined,
-          false,
-        ),
-      );
-      rows.push(row('wholePage60Requests', '60-paper run: requests sent', '', whole.requests, 60, false));
+      if (wanted('wholePage60')) {
+        const whole = await wholePageRun(bench);
+        rows.push(
+          row(
+            'wholePage60OverMinimumRatio',
+            '60-paper run: wall / minimum (conc. 3)',
+            '×',
+            whole.ratio,
+            t.wholePage60OverMinimumRatio,
+            false,
+          ),
+          row('wholePage60WallMs', '60-paper run: wall time', 'ms', whole.wallMs, undefined, false),
+          row(
+            'wholePage60MinimumMs',
+            '60-paper run: theoretical minimum',
+            'ms',
+            whole.minimumMs,
+            undefined,
+            false,
+          ),
+          row('wholePage60Requests', '60-paper run: requests sent', '', whole.requests, 60, false),
+        );
+      }
     } finally {
       await bench.close();
     }
@@ -451,7 +430,7 @@ async function main(): Promise<void> {
     rows,
   };
   writeFileSync(
-    path.join(outDir, SIZES_ONLY ? 'sizes.json' : 'latest.json'),
+    path.join(outDir, SIZES_ONLY ? 'sizes.json' : ONLY ? 'partial.json' : 'latest.json'),
     `${JSON.stringify(result, null, 2)}\n`,
   );
   const failed = rows.filter((r) => r.pass === false && (r.enforced || STRICT));

@@ -20,7 +20,7 @@ describe('the built manifest', () => {
     expect(manifest.content_scripts).toEqual([
       {
         matches: ['https://huggingface.co/papers*'],
-        run_at: 'document_end',
+        run_at: 'document_start',
         js: ['content-scripts/papers.js'],
       },
     ]);
