@@ -1,7 +1,8 @@
 // `npm run bench`: the built extension in real Chromium against the mock OpenAI server. Prints a
 // table, writes bench-results/latest.json, and checks tests/bench/budgets.json. Each timing is the
 // median of several runs (--runs N, default 5). Only size budgets fail the run, unless --strict.
-// `--sizes-only` skips the browser (that is `npm run bench:size`, which CI runs).
+// `--sizes-only` skips the browser (that is `npm run bench:size`, which CI runs); `--only text` runs
+// only the timing rows whose key contains that text, and writes bench-results/partial.json.
 //
 // How each row is measured:
 // - Content script cost: CDP Performance.getMetrics ScriptDuration of the page's renderer, read
