@@ -142,15 +142,16 @@ export class SummaryService {
 
   private leave(job: Job, listener: SummaryListener, linger: boolean): void {
     job.listeners.delete(listener);
-    if (job.listeners.size > 0 || this.jobs.get(job.key) !== job) return;
+    if (job.listeners.size > 0) return;
+    // Nobody has joined again (or the job ended) by the time this runs: let it go.
     const cancel = () => {
       if (job.listeners.size > 0 || this.jobs.get(job.key) !== job) return;
       this.jobs.delete(job.key);
       this.scheduler.cancel(job.key);
     };
     clearTimeout(job.orphanTimer);
-    job.orphanTimer = linger ? setTimeout(cancel, REJOIN_GRACE_MS) : undefined;
-    if (!linger) cancel();
+    if (linger) job.orphanTimer = setTimeout(cancel, REJOIN_GRACE_MS);
+    else cancel();
   }
 
   private broadcast(job: Job, event: SummaryPortEvent): void {

@@ -20,14 +20,31 @@ export interface PageProgress {
   failed: number;
 }
 
+/** `run`, called at most once per task however often the returned function is called in it. */
+function oncePerTask(run: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      run();
+    });
+  };
+}
+
 export class CardRegistry {
   private readonly cards = new Map<string, RegisteredCard>();
   private readonly listeners = new Set<() => void>();
   private readonly awaitingCache = new Set<string>();
   /** Cards that went away mid-summary, and when: if they come back soon, they carry on. */
   private readonly leftBusy = new Map<string, number>();
-  private lookupQueued = false;
-  private notifyQueued = false;
+  /** One cache lookup for every card added in this task, sent before the page lays them out. */
+  private readonly lookUpCache = oncePerTask(() => void this.restoreFromCache());
+  /** Listeners hear once per task, however many cards registered or reported in it. */
+  private readonly notify = oncePerTask(() => {
+    for (const listener of this.listeners) listener();
+  });
 
   constructor(
     private readonly fetchCached: FetchCached,
@@ -50,11 +67,7 @@ export class CardRegistry {
       card.summarize({ force: false, batch: true });
     } else {
       this.awaitingCache.add(card.paperId);
-      // One lookup for every card added in this task, sent before the page lays them out.
-      if (!this.lookupQueued) {
-        this.lookupQueued = true;
-        queueMicrotask(() => void this.restoreFromCache());
-      }
+      this.lookUpCache();
     }
     this.notify();
     return () => {
@@ -137,18 +150,7 @@ export class CardRegistry {
     for (const card of running) card.stop();
   }
 
-  /** Listeners hear once per task, however many cards registered or reported in it. */
-  private notify(): void {
-    if (this.notifyQueued) return;
-    this.notifyQueued = true;
-    queueMicrotask(() => {
-      this.notifyQueued = false;
-      for (const listener of this.listeners) listener();
-    });
-  }
-
   private async restoreFromCache(): Promise<void> {
-    this.lookupQueued = false;
     const ids = [...this.awaitingCache];
     this.awaitingCache.clear();
     if (ids.length === 0) return;

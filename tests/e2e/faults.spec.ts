@@ -124,6 +124,15 @@ async function summarizeControl(page: Page): Promise<void> {
   await expect(summaryHost(page, controlId).getByRole('region')).toContainText(LAST_BULLET);
 }
 
+/** Clicks the faulty card's button and waits until the mock's text streams into its panel. */
+async function startStreaming(page: Page, openai: MockOpenAI, chunkDelayMs: number) {
+  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs });
+  const host = summaryHost(page, paperId);
+  await host.getByRole('button', { name: '한국어 요약' }).click();
+  await expect(host.locator('.dpk-summary')).not.toBeEmpty();
+  return host;
+}
+
 /** After a reload: the control card comes from the cache; the faulty card only as a whole summary or not at all. */
 async function expectCacheAfterReload(page: Page, openai: MockOpenAI, faultyCached: boolean): Promise<void> {
   const before = openai.chatRequests().length;
@@ -241,10 +250,7 @@ test('the service worker stopped in the middle of a stream: the summary still ar
   await configure();
   const page = await openPapers(fixture.html, fixture.url);
   await summarizeControl(page);
-  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 80 });
-  const host = summaryHost(page, paperId);
-  await host.getByRole('button', { name: '한국어 요약' }).click();
-  await expect(host.locator('.dpk-summary')).not.toBeEmpty();
+  const host = await startStreaming(page, openai, 80);
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -274,10 +280,7 @@ test('stop aborts the request on the endpoint and keeps what arrived, uncached',
   await configure();
   const page = await openPapers(fixture.html, fixture.url);
   await summarizeControl(page);
-  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 150 });
-  const host = summaryHost(page, paperId);
-  await host.getByRole('button', { name: '한국어 요약' }).click();
-  await expect(host.locator('.dpk-summary')).not.toBeEmpty();
+  const host = await startStreaming(page, openai, 150);
   await host.getByRole('button', { name: '중단' }).click();
   const aborted = await openai.waitForAbort(5_000);
   expect(aborted.path).toBe('/v1/chat/completions');
@@ -287,11 +290,8 @@ test('stop aborts the request on the endpoint and keeps what arrived, uncached',
 
 test('closing the tab aborts the request on the endpoint', async ({ openPapers, configure, openai }) => {
   await configure();
-  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 150 });
   const page = await openPapers(fixture.html, fixture.url);
-  const host = summaryHost(page, paperId);
-  await host.getByRole('button', { name: '한국어 요약' }).click();
-  await expect(host.locator('.dpk-summary')).not.toBeEmpty();
+  await startStreaming(page, openai, 150);
   await page.close();
   const aborted = await openai.waitForAbort(5_000);
   expect(aborted.aborted).toBe(true);
