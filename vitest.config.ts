@@ -16,6 +16,7 @@ export default defineConfig({
       },
     },
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
   },
 });

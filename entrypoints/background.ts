@@ -10,15 +10,43 @@ import { isTrustedSender } from '../lib/background/trusted-sender.ts';
 import { SummaryCache } from '../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
 import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
-import { originPermissionPattern, watchedSettings } from '../lib/settings.ts';
+import { migrateApiKey, originPermissionPattern, watchedSettings } from '../lib/settings.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
+import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
+import { type PlanCorrection, RememberedCorrections } from '../lib/worker/request-plan.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
   const trusted = (sender: Parameters<typeof isTrustedSender>[0]) =>
     isTrustedSender(sender, browser.runtime.id, extensionOrigin);
 
-  const settings = watchedSettings();
+  // Content scripts get no storage at all where the browser allows it (Chrome); the key itself is in
+  // the extension origin's IndexedDB either way. A key saved by an earlier version moves there.
+  browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => {
+    console.warn('[Daily Papers KO] could not restrict storage to the extension', error);
+  });
+  const migrated = migrateApiKey().catch((error: unknown) => {
+    console.warn('[Daily Papers KO] could not move the API key', error);
+  });
+
+  // What earlier requests learnt about each endpoint + model's parameters, read before any request.
+  const correctionsItem = storage.defineItem<Record<string, PlanCorrection>>('local:requestCorrections', {
+    fallback: {},
+  });
+  const corrections = new RememberedCorrections((entries) => void correctionsItem.setValue(entries));
+  const learnt = correctionsItem.getValue().then(
+    (stored) => corrections.restore(stored),
+    (error: unknown) => console.warn('[Daily Papers KO] could not read the request corrections', error),
+  );
+
+  let service: SummaryService | undefined;
+  const current = watchedSettings((changed) => {
+    service?.settingsChanged();
+    void applyLocalOriginRule(browser, changed.baseURL);
+  });
+  const ready = Promise.all([migrated, learnt]);
+  const settings = () => ready.then(current);
+  void settings().then((loaded) => applyLocalOriginRule(browser, loaded.baseURL));
   const cacheMaxBytes = async () => (await settings()).cacheMaxMegabytes * 1024 * 1024;
   const cache = new SummaryCache(
     {
@@ -30,8 +58,9 @@ export default defineBackground(() => {
   );
   const ledgerItem = storage.defineItem<Ledger>('local:ledger', { fallback: EMPTY_LEDGER });
   const ledger = { get: () => ledgerItem.getValue(), set: (value: Ledger) => ledgerItem.setValue(value) };
-  const service = new SummaryService({
+  service = new SummaryService({
     loadSettings: settings,
+    corrections,
     hasEndpointPermission: (baseURL) =>
       browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] }),
     generate: generateSummary,
@@ -64,6 +93,6 @@ export default defineBackground(() => {
     // Content scripts get summaries and spending; key-bearing and cache-wide requests are the extension's pages'.
     if (!CONTENT_SCRIPT_REQUESTS.has(request.type) && !sender.url?.startsWith(extensionOrigin))
       return undefined;
-    return answerRuntimeRequest(request, { browser, service, cache, ledger, cacheMaxBytes });
+    return answerRuntimeRequest(request, { browser, service, cache, ledger, cacheMaxBytes, corrections });
   });
 });

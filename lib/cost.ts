@@ -8,20 +8,6 @@ export interface ModelPrice {
   output: number;
 }
 
-/** OpenAI's list prices (USD per 1M tokens) as of 2026-11; editable in the options. */
-export const DEFAULT_PRICES: Record<string, ModelPrice> = {
-  'gpt-4.1': { input: 2, output: 8 },
-  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
-  'gpt-4.1-nano': { input: 0.1, output: 0.4 },
-  'gpt-4o': { input: 2.5, output: 10 },
-  'gpt-4o-mini': { input: 0.15, output: 0.6 },
-  'gpt-5': { input: 1.25, output: 10 },
-  'gpt-5-mini': { input: 0.25, output: 2 },
-  'gpt-5-nano': { input: 0.05, output: 0.4 },
-  'o4-mini': { input: 1.1, output: 4.4 },
-  o3: { input: 2, output: 8 },
-};
-
 /** Exact name first, then the longest known prefix (dated snapshots), provider prefixes ignored. */
 export function priceFor(model: string, table: Record<string, ModelPrice>): ModelPrice | null {
   const name = model.toLowerCase().split('/').pop() ?? '';
@@ -60,8 +46,7 @@ export interface RunEstimate {
 
 export function estimateRun(
   papers: { title: string; abstract: string }[],
-  model: string,
-  table: Record<string, ModelPrice>,
+  price: ModelPrice | null,
 ): RunEstimate {
   let input = 0;
   for (const paper of papers) input += PROMPT_OVERHEAD_TOKENS + estimateTokens(paper.title + paper.abstract);
@@ -69,7 +54,7 @@ export function estimateRun(
   return {
     papers: papers.length,
     tokens: input + output,
-    cost: costOf({ promptTokens: input, completionTokens: output }, priceFor(model, table)),
+    cost: costOf({ promptTokens: input, completionTokens: output }, price),
   };
 }
 
@@ -89,7 +74,10 @@ export interface Totals {
   requests: number;
   promptTokens: number;
   completionTokens: number;
+  /** USD of the requests whose price is known. */
   cost: number;
+  /** Requests to a model without a price: their cost is unknown, not zero. */
+  unpricedRequests?: number;
 }
 
 export interface Ledger {
@@ -111,23 +99,24 @@ export function monthKey(time: number): string {
   return dayKey(time).slice(0, 7);
 }
 
-function addTotals(totals: Totals | undefined, usage: Usage, cost: number): Totals {
+function addTotals(totals: Totals | undefined, usage: Usage, cost: number | null): Totals {
   const base = totals ?? EMPTY_TOTALS;
   return {
     requests: base.requests + 1,
     promptTokens: base.promptTokens + usage.promptTokens,
     completionTokens: base.completionTokens + usage.completionTokens,
-    cost: base.cost + cost,
+    cost: base.cost + (cost ?? 0),
+    unpricedRequests: (base.unpricedRequests ?? 0) + (cost === null ? 1 : 0),
   };
 }
 
 export function recordUsage(ledger: Ledger, usage: Usage, cost: number | null, time: number): Ledger {
   const day = dayKey(time);
   const month = monthKey(time);
-  const days = { ...ledger.days, [day]: addTotals(ledger.days[day], usage, cost ?? 0) };
+  const days = { ...ledger.days, [day]: addTotals(ledger.days[day], usage, cost) };
   const oldest = dayKey(time - DAYS_KEPT * 86_400_000);
   for (const key of Object.keys(days)) if (key < oldest) delete days[key];
-  return { days, months: { ...ledger.months, [month]: addTotals(ledger.months[month], usage, cost ?? 0) } };
+  return { days, months: { ...ledger.months, [month]: addTotals(ledger.months[month], usage, cost) } };
 }
 
 export function spentThisMonth(ledger: Ledger, time: number): number {

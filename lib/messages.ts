@@ -38,8 +38,10 @@ export type SummaryPortRequest = v.InferOutput<typeof SummaryPortRequestSchema>;
 // ---- Port: background → content script -------------------------------------------------------
 export const ERROR_KINDS = [
   'noKey',
+  'badKey',
   'auth',
   'permission',
+  'originBlocked',
   'modelNotFound',
   'rateLimited',
   'quota',
@@ -53,6 +55,8 @@ export const ERROR_KINDS = [
   'endpointPermission',
   'paperMissing',
   'budget',
+  'priceUnknown',
+  'notCompatible',
   'extensionReloaded',
   'unknown',
 ] as const;
@@ -109,6 +113,8 @@ export const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('openOptions') }),
   v.object({ type: v.literal('testConnection'), connection: ConnectionSchema }),
   v.object({ type: v.literal('listModels'), connection: ConnectionSchema }),
+  /** What the catalogue knows of a model (price, shutdown date), for the options page's warnings. */
+  v.object({ type: v.literal('modelInfo'), model: v.pipe(v.string(), v.maxLength(200)) }),
   /** Finished summaries for these papers under the current settings (content scripts ask on load). */
   v.object({
     type: v.literal('getCached'),
@@ -179,8 +185,16 @@ export interface Spending {
 
 export interface RuntimeResponses {
   openOptions: { ok: true };
-  testConnection: { ok: true; model: string } | { ok: false; error: SummaryError };
+  testConnection:
+    | { ok: true; model: string; keyless: boolean; api: 'chat' | 'responses' }
+    | { ok: false; error: SummaryError };
   listModels: { ok: true; models: string[] } | { ok: false; error: SummaryError };
+  modelInfo: {
+    known: boolean;
+    price: { input: number; output: number } | null;
+    /** The announced shutdown, and whether it has already come. */
+    shutdown: { date: string; successor: string; past: boolean } | null;
+  };
   getCached: { summaries: Record<string, DoneEvent> };
   getSpending: Spending;
   renderDigest: { markdown: string; fileName: string };

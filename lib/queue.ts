@@ -39,7 +39,15 @@ export function isRetryable(error: SummaryError): boolean {
 }
 
 /** Errors that make every other queued request pointless. */
-const STOPS_EVERYTHING = new Set<SummaryError['kind']>(['quota', 'budget', 'noKey', 'auth']);
+const STOPS_EVERYTHING = new Set<SummaryError['kind']>([
+  'quota',
+  'budget',
+  'priceUnknown',
+  'noKey',
+  'badKey',
+  'auth',
+  'originBlocked',
+]);
 
 /** How long a whole-page run stays stopped after quota, budget or key errors. A click still goes through. */
 const HALT_MS = 30_000;
@@ -237,5 +245,13 @@ export class RequestScheduler {
     for (const { timer } of this.waiting.values()) clearTimeout(timer);
     this.waiting.clear();
     for (const entry of stopped) entry.task.onFinished({ kind: 'failed', error });
+  }
+
+  /**
+   * The cause of a halt may be gone (a new key, a higher budget): batch work goes through again.
+   * Called when the settings change.
+   */
+  liftHalt(): void {
+    this.halt = null;
   }
 }

@@ -1,17 +1,21 @@
-// The user's settings, declared once. The API key is in `local` storage only, never `sync`.
+// The user's settings, declared once. The API key is kept apart, in the extension origin's IndexedDB
+// (lib/shared/secret-store.ts), where no content script can reach it; never in `sync` or `local`.
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 
-import { DEFAULT_PRICES, type ModelPrice } from './cost.ts';
+import type { ModelPrice } from './cost.ts';
+import { DEFAULT_MODEL, PROVIDER_PRESETS, type ProviderId, providerOfEndpoint } from './shared/providers.ts';
+import { readApiKey, writeApiKey } from './shared/secret-store.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from './summary/styles.ts';
 
-export { SUMMARY_STYLES, type SummaryStyle };
+export { DEFAULT_MODEL, SUMMARY_STYLES, type SummaryStyle };
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-export const DEFAULT_MODEL = 'gpt-4.1-mini';
 
 export interface Settings {
   apiKey: string;
+  /** The preset the endpoint came from; the worker still applies quirks by the endpoint's host. */
+  provider: ProviderId;
   baseURL: string;
   model: string;
   summaryStyle: SummaryStyle;
@@ -22,7 +26,7 @@ export interface Settings {
   /** Stop new requests once this month's spend reaches it (USD); 0 means no budget. */
   monthlyBudgetUsd: number;
   cacheMaxMegabytes: number;
-  /** USD per million tokens, by model name; starts as OpenAI's list prices. */
+  /** The user's own prices (USD per million tokens) by model name; they win over the catalogue's. */
   prices: Record<string, ModelPrice>;
   /** Summarise cards as they scroll into view. Off by default: it spends money without a click. */
   autoSummarize: boolean;
@@ -30,6 +34,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   apiKey: '',
+  provider: 'openai',
   baseURL: DEFAULT_BASE_URL,
   model: DEFAULT_MODEL,
   summaryStyle: 'bullets',
@@ -37,12 +42,14 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: 3,
   monthlyBudgetUsd: 0,
   cacheMaxMegabytes: 4,
-  prices: DEFAULT_PRICES,
+  prices: {},
   autoSummarize: false,
 };
 
+const PROVIDER_IDS = PROVIDER_PRESETS.map((preset) => preset.id) as [ProviderId, ...ProviderId[]];
+
 const StoredSettingsSchema = v.object({
-  apiKey: v.fallback(v.string(), DEFAULT_SETTINGS.apiKey),
+  provider: v.optional(v.picklist(PROVIDER_IDS)),
   baseURL: v.fallback(v.pipe(v.string(), v.nonEmpty()), DEFAULT_SETTINGS.baseURL),
   model: v.fallback(v.pipe(v.string(), v.nonEmpty()), DEFAULT_SETTINGS.model),
   summaryStyle: v.fallback(v.picklist(SUMMARY_STYLES), DEFAULT_SETTINGS.summaryStyle),
@@ -69,29 +76,60 @@ const StoredSettingsSchema = v.object({
   autoSummarize: v.fallback(v.boolean(), DEFAULT_SETTINGS.autoSummarize),
 });
 
+/** What `local:settings` holds: everything but the key, plus a counter that changes with the key. */
+type StoredSettings = Omit<Settings, 'apiKey'> & { keyRevision: number };
+
+const { apiKey: _noKey, ...SETTINGS_WITHOUT_KEY } = DEFAULT_SETTINGS;
+
 const settingsItem = storage.defineItem<unknown>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
+  fallback: SETTINGS_WITHOUT_KEY,
   version: 1,
 });
 
-/** Whatever is stored, read back as complete, valid settings (bad fields fall back to defaults). */
-export function parseStoredSettings(stored: unknown): Settings {
+/** Whatever is stored, read back as complete, valid settings without the key (bad fields fall back to defaults). */
+export function parseStoredSettings(stored: unknown): Omit<Settings, 'apiKey'> {
   const parsed = v.safeParse(StoredSettingsSchema, stored);
-  return parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
+  if (!parsed.success) return { ...SETTINGS_WITHOUT_KEY };
+  const { provider, ...rest } = parsed.output;
+  return { ...rest, provider: provider ?? providerOfEndpoint(rest.baseURL) };
+}
+
+/** A key saved by an earlier version sits in `local:settings`, where content scripts could read it. */
+function legacyKeyOf(stored: unknown): string | null {
+  if (typeof stored !== 'object' || stored === null || !('apiKey' in stored)) return null;
+  return typeof stored.apiKey === 'string' ? stored.apiKey : '';
+}
+
+/**
+ * Moves a key saved by an earlier version out of `storage.local` into the secret store, without loss:
+ * it is written there (unless a newer key already is) before it is removed from the settings.
+ */
+export async function migrateApiKey(): Promise<void> {
+  const stored = await settingsItem.getValue();
+  const legacy = legacyKeyOf(stored);
+  if (legacy === null) return;
+  if (legacy && !(await readApiKey())) await writeApiKey(legacy);
+  const { apiKey: _moved, ...rest } = stored as Record<string, unknown>;
+  await settingsItem.setValue({ ...rest, keyRevision: Date.now() });
 }
 
 export async function loadSettings(): Promise<Settings> {
-  return parseStoredSettings(await settingsItem.getValue());
+  const [stored, apiKey] = await Promise.all([settingsItem.getValue(), readApiKey()]);
+  // Until the worker's migration has run, a key from an earlier version still counts.
+  return { ...parseStoredSettings(stored), apiKey: apiKey || legacyKeyOf(stored) || '' };
 }
 
 /**
  * The background's settings: read from storage once, then kept current by storage change events,
  * so each request does not wait for a storage read.
  */
-export function watchedSettings(): () => Promise<Settings> {
+export function watchedSettings(onChange?: (settings: Settings) => void): () => Promise<Settings> {
   let current: Promise<Settings> | null = null;
-  settingsItem.watch((stored) => {
-    current = Promise.resolve(parseStoredSettings(stored));
+  settingsItem.watch(() => {
+    // The key may have changed with them (saveSettings bumps keyRevision): read both again.
+    const next = loadSettings();
+    current = next;
+    if (onChange) next.then(onChange, () => undefined);
   });
   return () => {
     current ??= loadSettings().catch((error: unknown) => {
@@ -102,19 +140,44 @@ export function watchedSettings(): () => Promise<Settings> {
   };
 }
 
+/** The key goes to the secret store first, so settings that say "changed" always find the new key. */
 export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(settings);
+  const { apiKey, ...rest } = settings;
+  await writeApiKey(apiKey);
+  const stored: StoredSettings = { ...rest, keyRevision: Date.now() };
+  await settingsItem.setValue(stored);
+}
+
+/**
+ * A pasted key loses what a copy picks up on the way (spaces, line breaks, zero-width and other
+ * invisible characters, a "Bearer " prefix); whatever is left must fit in an HTTP header.
+ */
+export function cleanApiKey(input: string): { ok: true; apiKey: string } | { ok: false } {
+  const apiKey = input
+    .replace(/[\s\u00a0\u200b-\u200f\u2028-\u202f\u205f-\u206f\ufeff]+/g, '')
+    .replace(/^bearer(?=[A-Za-z0-9])/i, '');
+  // Header values are visible ASCII: a key with other characters can never be sent.
+  return /^[\x21-\x7e]*$/.test(apiKey) ? { ok: true, apiKey } : { ok: false };
 }
 
 export type EndpointProblem = 'invalid' | 'insecure';
 
+export type NormalizedEndpoint =
+  | {
+      ok: true;
+      baseURL: string;
+      /** Plain http to a machine on a private network: allowed after the user confirms it. */
+      privateHttp: boolean;
+    }
+  | { ok: false; problem: EndpointProblem };
+
 /**
- * Normalises an endpoint URL typed by the user. Plain http is only accepted for the user's own
- * machine (Ollama, LM Studio): anywhere else the key would cross the network in clear text.
+ * Normalises an endpoint URL typed by the user. Plain http is accepted for the user's own machine
+ * and, once confirmed, for a private network (a lab's model server); on the open internet the key
+ * would cross the network in clear text. A query string is kept: Azure's deployment URLs carry
+ * `?api-version=` (the client sends it with every request).
  */
-export function normalizeEndpoint(
-  input: string,
-): { ok: true; baseURL: string } | { ok: false; problem: EndpointProblem } {
+export function normalizeEndpoint(input: string): NormalizedEndpoint {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -122,15 +185,43 @@ export function normalizeEndpoint(
     return { ok: false, problem: 'invalid' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'invalid' };
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return { ok: false, problem: 'insecure' };
   if (url.username || url.password) return { ok: false, problem: 'invalid' };
+  const plainHttp = url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  if (plainHttp && !isPrivateNetworkHost(url.hostname)) return { ok: false, problem: 'insecure' };
   url.hash = '';
-  url.search = '';
-  return { ok: true, baseURL: url.href.replace(/\/+$/, '') };
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  const baseURL = url.search ? url.href : url.href.replace(/\/+$/, '');
+  return { ok: true, baseURL, privateHttp: plainHttp };
 }
 
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
+    hostname === '[::1]'
+  );
+}
+
+/**
+ * Addresses that only a private network routes: RFC 1918, carrier-grade NAT (Tailscale), link-local,
+ * IPv6 unique-local, and names that no public DNS serves (`gpu-box`, `*.local`, `*.lan`, `*.internal`).
+ */
+export function isPrivateNetworkHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  const ipv4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (ipv4) {
+    const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+    return (
+      a === 10 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254)
+    );
+  }
+  if (host.startsWith('[')) return /^\[(f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):/.test(host);
+  return !host.includes('.') || /\.(local|lan|internal|intranet|home\.arpa|corp)$/.test(host);
 }
 
 /** The host permission pattern that covers an endpoint (match patterns ignore ports). */

@@ -3,13 +3,12 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { SummaryCache } from '../cache.ts';
 import { estimateRun, spentThisMonth, spentToday } from '../cost.ts';
 import { digestFileName, renderDigest } from '../digest.ts';
-import type { RuntimeRequest, RuntimeResponses, SummaryError } from '../messages.ts';
-import { createClient, effectiveApiKey, tokenParameters } from '../openai/client.ts';
-import { toSummaryError } from '../openai/errors.ts';
-import { loadSettings, normalizeEndpoint } from '../settings.ts';
+import type { RuntimeRequest, RuntimeResponses } from '../messages.ts';
+import { loadSettings } from '../settings.ts';
+import { listModels, testConnection } from '../worker/connection-test.ts';
+import { describeModel, isShutDown, priceOf } from '../worker/models/catalogue.ts';
+import type { CorrectionStore } from '../worker/request-plan.ts';
 import type { LedgerStore, SummaryService } from './summary-service.ts';
-
-const CONNECTION_TEST_TIMEOUT_MS = 20_000;
 
 export interface RuntimeDeps {
   browser: WxtBrowser;
@@ -17,19 +16,7 @@ export interface RuntimeDeps {
   cache: SummaryCache;
   ledger: LedgerStore;
   cacheMaxBytes: () => Promise<number>;
-}
-
-type Failure = { ok: false; error: SummaryError };
-
-function clientFor(connection: { apiKey: string; baseURL: string }) {
-  const endpoint = normalizeEndpoint(connection.baseURL);
-  if (!endpoint.ok) return { failure: { ok: false, error: { kind: 'badRequest' } } as Failure };
-  const apiKey = effectiveApiKey(connection.apiKey, endpoint.baseURL);
-  if (!apiKey) return { failure: { ok: false, error: { kind: 'noKey' } } as Failure };
-  return {
-    client: createClient({ apiKey, baseURL: endpoint.baseURL, timeoutMs: CONNECTION_TEST_TIMEOUT_MS }),
-    apiKey,
-  };
+  corrections?: CorrectionStore;
 }
 
 export async function answerRuntimeRequest(
@@ -40,33 +27,18 @@ export async function answerRuntimeRequest(
     case 'openOptions':
       await deps.browser.runtime.openOptionsPage();
       return { ok: true };
-    case 'listModels': {
-      const { client, failure, apiKey } = clientFor(request.connection);
-      if (!client) return failure;
-      try {
-        const models: string[] = [];
-        for await (const model of client.models.list()) models.push(model.id);
-        return { ok: true, models: models.sort((a, b) => a.localeCompare(b)) };
-      } catch (error) {
-        return { ok: false, error: toSummaryError(error, { apiKey }) };
-      }
-    }
-    case 'testConnection': {
-      const { client, failure, apiKey } = clientFor(request.connection);
-      if (!client) return failure;
-      const model = request.connection.model.trim();
-      try {
-        // The smallest real request: proves key, endpoint and model together.
-        const params = tokenParameters(model);
-        await client.chat.completions.create({
-          model,
-          messages: [{ role: 'user', content: 'ping' }],
-          ...('max_tokens' in params ? { max_tokens: 1 } : { max_completion_tokens: 16 }),
-        });
-        return { ok: true, model };
-      } catch (error) {
-        return { ok: false, error: toSummaryError(error, { apiKey }) };
-      }
+    case 'listModels':
+      return listModels(request.connection);
+    case 'testConnection':
+      return testConnection(request.connection, deps.corrections);
+    case 'modelInfo': {
+      const info = describeModel(request.model);
+      const settings = await loadSettings();
+      return {
+        known: info.known,
+        price: priceOf(request.model, settings.prices),
+        shutdown: info.shutdown && { ...info.shutdown, past: isShutDown(info, Date.now()) },
+      };
     }
     case 'getCached':
       return { summaries: await deps.service.cached(request.paperIds) };
@@ -93,7 +65,10 @@ export async function answerRuntimeRequest(
       return { autoSummarize: (await loadSettings()).autoSummarize };
     case 'estimateRun': {
       const settings = await loadSettings();
-      return { ...estimateRun(request.papers, settings.model, settings.prices), model: settings.model };
+      return {
+        ...estimateRun(request.papers, priceOf(settings.model, settings.prices)),
+        model: settings.model,
+      };
     }
     case 'cacheStats':
       return { ...(await deps.cache.stats()), maxBytes: await deps.cacheMaxBytes() };

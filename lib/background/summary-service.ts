@@ -1,7 +1,7 @@
 // The background's summary service: cache first, then one job per paper (shared by every tab that
 // asks), run through the scheduler, paid for in the ledger, and stopped by the monthly budget.
 import { type CachedSummary, cacheKey, type SummaryCache } from '../cache.ts';
-import { costOf, type Ledger, priceFor, recordUsage, spentThisMonth } from '../cost.ts';
+import { costOf, type Ledger, recordUsage, spentThisMonth } from '../cost.ts';
 import {
   type DoneEvent,
   type PaperForSummary,
@@ -15,6 +15,8 @@ import type { Settings } from '../settings.ts';
 import type { generateSummary } from '../summary/generate.ts';
 import { summaryMarkdownToHtml } from '../summary/markdown.ts';
 import { PROMPT_VERSION } from '../summary/prompt.ts';
+import { priceOf } from '../worker/models/catalogue.ts';
+import type { CorrectionStore } from '../worker/request-plan.ts';
 
 export type SummaryListener = (event: SummaryPortEvent) => void;
 /**
@@ -34,6 +36,8 @@ export interface SummaryServiceDeps {
   generate: typeof generateSummary;
   cache: SummaryCache;
   ledger: LedgerStore;
+  /** What earlier requests learnt about each endpoint + model's parameters. */
+  corrections?: CorrectionStore;
   now?: () => number;
 }
 
@@ -77,7 +81,7 @@ export class SummaryService {
   }
 
   private costFor(settings: Settings, model: string, usage: DoneEvent['usage']): number | null {
-    return usage ? costOf(usage, priceFor(model, settings.prices)) : null;
+    return usage ? costOf(usage, priceOf(model, settings.prices)) : null;
   }
 
   /** Finished summaries for these papers under the current model, style and prompt. */
@@ -168,6 +172,8 @@ export class SummaryService {
     if (settings.monthlyBudgetUsd > 0) {
       const spent = spentThisMonth(await this.deps.ledger.get(), this.now());
       if (spent >= settings.monthlyBudgetUsd) return failed({ kind: 'budget' });
+      // A model without a price would spend past the budget unseen: its price is asked for first.
+      if (priceOf(settings.model, settings.prices) === null) return failed({ kind: 'priceUnknown' });
     }
     if (!(await this.deps.hasEndpointPermission(settings.baseURL)))
       return failed({ kind: 'endpointPermission' });
@@ -179,11 +185,19 @@ export class SummaryService {
         paper,
         signal,
         onEvent: (event) => this.broadcast(job, event),
+        // Every answer billed is counted, also those thrown away (a failed check, a cut answer).
+        onUsage: (usage, model) => {
+          this.record(usage, this.costFor(settings, model, usage)).catch((error: unknown) =>
+            console.warn('[Daily Papers KO] could not record usage', error),
+          );
+        },
+        corrections: this.deps.corrections,
       });
       const cost = this.costFor(settings, generated.model, generated.usage);
       // The summary is whole and checked: show it now, and store it alongside. Cache reads queue
       // behind this write, so a reload never misses it.
       const stored = Promise.all([
+        this.ledgerWrites,
         this.deps.cache.put({
           key: job.key,
           paperId: paper.id,
@@ -194,7 +208,6 @@ export class SummaryService {
           usage: generated.usage,
           createdAt: generated.createdAt,
         }),
-        generated.usage ? this.record(generated.usage, cost) : undefined,
       ]);
       this.broadcast(job, { ...generated, cost, fromCache: false });
       // A failed write leaves the summary shown but uncached: it is asked for again next time.
@@ -206,6 +219,11 @@ export class SummaryService {
       if (signal.aborted || isAbortError(error)) return failed({ kind: 'unknown', detail: 'aborted' });
       return failed(toSummaryError(error, { apiKey: settings.apiKey }));
     }
+  }
+
+  /** A new key or budget may have removed the cause of a halt: batch work goes through again. */
+  settingsChanged(): void {
+    this.scheduler.liftHalt();
   }
 
   /** Ledger writes are read-modify-write: one at a time. */

@@ -53,7 +53,12 @@ export const koPanel = {
 } as const;
 
 export const koErrors = {
-  noKey: 'API 키가 없습니다. 설정에서 OpenAI API 키를 입력하세요.',
+  noKey: 'API 키가 없습니다. 설정에서 API 키를 입력하세요.',
+  badKey: 'API 키에 보낼 수 없는 문자가 있습니다. 설정에서 키를 다시 붙여 넣으세요.',
+  originBlocked:
+    '로컬 모델 서버가 확장의 요청을 막았습니다(403). Ollama라면 OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*"로 설정해 다시 시작하세요.',
+  priceUnknown: '이 모델의 가격을 몰라 예산을 지킬 수 없습니다. 설정의 가격표에 가격을 입력하세요.',
+  notCompatible: 'OpenAI 호환 API가 아닙니다(HTML 등 다른 응답). 엔드포인트 URL을 확인하세요.',
   auth: 'API 키가 올바르지 않습니다(401). 설정에서 키를 확인하세요.',
   permission: '이 키로는 이 모델이나 엔드포인트를 쓸 권한이 없습니다(403). 설정에서 키와 모델을 확인하세요.',
   modelNotFound: '모델을 찾을 수 없습니다. 설정에서 모델 이름을 확인하세요.',

@@ -1,6 +1,7 @@
-// Builds the openai SDK client for the user's endpoint and knows each model family's parameters.
+// Builds the openai SDK client for the user's endpoint, with the provider's headers and query.
 import OpenAI from 'openai';
-import { isLoopbackHost } from '../settings.ts';
+import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
+import { providerHeaders } from '../shared/providers.ts';
 
 export interface ClientSettings {
   apiKey: string;
@@ -11,10 +12,13 @@ export interface ClientSettings {
 /** Local servers (Ollama, LM Studio) take any key; the SDK still needs a non-empty one. */
 export const LOCAL_PLACEHOLDER_KEY = 'local-no-key';
 
+/** Servers on the user's machine or network usually want no key; the SDK still sends one. */
 export function effectiveApiKey(apiKey: string, baseURL: string): string | null {
   if (apiKey.trim()) return apiKey.trim();
   try {
-    return isLoopbackHost(new URL(baseURL).hostname) ? LOCAL_PLACEHOLDER_KEY : null;
+    const { hostname, protocol } = new URL(baseURL);
+    const nearby = isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
+    return nearby ? LOCAL_PLACEHOLDER_KEY : null;
   } catch {
     return null;
   }
@@ -33,30 +37,27 @@ export function clientFor(settings: ClientSettings): OpenAI {
   return reused.client;
 }
 
+/** `…/deployments/x?api-version=2024-10-21` → the path as base URL, the query sent with every request. */
+export function splitEndpoint(baseURL: string): { baseURL: string; query: Record<string, string> } {
+  const url = new URL(baseURL);
+  const query = Object.fromEntries(url.searchParams);
+  url.search = '';
+  return { baseURL: url.href.replace(/\/+$/, ''), query };
+}
+
 export function createClient({ apiKey, baseURL, timeoutMs }: ClientSettings): OpenAI {
+  const endpoint = splitEndpoint(baseURL);
   return new OpenAI({
     apiKey,
-    baseURL,
+    baseURL: endpoint.baseURL,
+    defaultQuery: Object.keys(endpoint.query).length > 0 ? endpoint.query : undefined,
+    defaultHeaders: providerHeaders(baseURL, apiKey),
     timeout: timeoutMs,
     // Retries are ours: the background decides per error kind, and shows the wait to the user.
     maxRetries: 0,
-    // The key is the user's own, kept in the extension's local storage and used from its worker.
+    // The key is the user's own, kept in the extension's own storage and used from its worker.
     dangerouslyAllowBrowser: true,
     // The SDK's logger could print request details; nothing of a request belongs in the console.
     logLevel: 'off',
   });
-}
-
-/** Reasoning models (o1, o3, o4-mini, gpt-5…) reject `temperature` and count `max_completion_tokens`. */
-export function isReasoningModel(model: string): boolean {
-  const name = model.toLowerCase().split('/').pop() ?? '';
-  return /^(o\d|gpt-5)/.test(name);
-}
-
-export function tokenParameters(
-  model: string,
-): { max_completion_tokens: number; reasoning_effort: 'low' } | { max_tokens: number; temperature: number } {
-  return isReasoningModel(model)
-    ? { max_completion_tokens: 6000, reasoning_effort: 'low' }
-    : { max_tokens: 1500, temperature: 0.3 };
 }

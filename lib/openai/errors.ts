@@ -12,6 +12,7 @@ import {
   RateLimitError,
 } from 'openai';
 import type { SummaryError } from '../messages.ts';
+import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
 import { retryDelayFromHeaders } from './retry-after.ts';
 
 export class SummaryFailure extends Error {
@@ -42,9 +43,23 @@ export function safeDetail(message: string | undefined, apiKey = ''): string | u
  * Maps an error to what the user is told. `duringStream` marks failures after the answer had
  * started: a broken connection then is a broken stream (retry), not an unreachable endpoint.
  */
+/**
+ * A model server on the user's machine or network that answers 403 without an OpenAI error body is
+ * refusing the extension's Origin (Ollama without OLLAMA_ORIGINS), not the key.
+ */
+function isOriginRefusal(error: APIError, baseURL: string | undefined): boolean {
+  if (!baseURL || error.status !== 403 || error.code || error.type) return false;
+  try {
+    const { hostname, protocol } = new URL(baseURL);
+    return isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
+  } catch {
+    return false;
+  }
+}
+
 export function toSummaryError(
   error: unknown,
-  options: { apiKey?: string; duringStream?: boolean } = {},
+  options: { apiKey?: string; duringStream?: boolean; baseURL?: string } = {},
 ): SummaryError {
   if (error instanceof SummaryFailure) return error.summaryError;
   const detailOf = (e: { message: string }) => safeDetail(e.message, options.apiKey);
@@ -54,7 +69,10 @@ export function toSummaryError(
     return { kind: options.duringStream ? 'streamBroken' : 'network', detail: detailOf(error) };
   }
   if (error instanceof AuthenticationError) return { kind: 'auth', detail: detailOf(error) };
-  if (error instanceof PermissionDeniedError) return { kind: 'permission', detail: detailOf(error) };
+  if (error instanceof PermissionDeniedError) {
+    if (isOriginRefusal(error, options.baseURL)) return { kind: 'originBlocked', detail: detailOf(error) };
+    return { kind: 'permission', detail: detailOf(error) };
+  }
   if (error instanceof RateLimitError) {
     if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota') {
       return { kind: 'quota', detail: detailOf(error) };
@@ -75,6 +93,10 @@ export function toSummaryError(
   if (options.duringStream) {
     return { kind: 'streamBroken', detail: error instanceof Error ? detailOf(error) : undefined };
   }
-  if (error instanceof TypeError) return { kind: 'network', detail: detailOf(error) };
+  if (error instanceof TypeError) {
+    // fetch() names the header it could not send: that is the key, not the network.
+    if (/header|ByteString|ISO-8859-1/i.test(error.message)) return { kind: 'badKey' };
+    return { kind: 'network', detail: detailOf(error) };
+  }
   return { kind: 'unknown', detail: error instanceof Error ? detailOf(error) : undefined };
 }

@@ -13,6 +13,10 @@ export interface ErrorDescription {
 
 const NEXT_STEP: Record<SummaryError['kind'], NextStep> = {
   noKey: 'openOptions',
+  badKey: 'openOptions',
+  originBlocked: 'retry',
+  priceUnknown: 'openOptions',
+  notCompatible: 'openOptions',
   auth: 'openOptions',
   permission: 'openOptions',
   modelNotFound: 'openOptions',

@@ -26,6 +26,8 @@ export interface UsageNumbers {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens?: number;
+  /** Of completion_tokens, those spent thinking (reported as completion_tokens_details). */
+  reasoning_tokens?: number;
 }
 /** `true` = compute plausible numbers from the request and the reply text. */
 export type UsageSpec = UsageNumbers | true;
@@ -46,6 +48,8 @@ export interface StreamReply {
   /** After N content chunks send `data: {not json` and carry on. */
   malformedAfterChunks?: number;
   finishReason?: FinishReason;
+  /** Sent as `delta.reasoning_content` before the answer (DeepSeek-style thinking). */
+  reasoningChunks?: string[];
 }
 export interface CompletionReply {
   kind: 'completion';
@@ -66,6 +70,31 @@ export type ReplyScript =
   | MockReply
   | ((request: RecordedRequest, index: number) => MockReply | Promise<MockReply>);
 
+/**
+ * Provider behaviours, each modelled on documented behaviour (see ../shared/notes/providers-2026.md):
+ * they apply before the scripted reply, and several can be combined.
+ */
+export type Personality =
+  /** GPT-5/6 style: 400 `unsupported_parameter` for max_tokens, `unsupported_value` for a temperature or effort it refuses. */
+  | { kind: 'strictParameters'; models?: RegExp; refusedEfforts?: string[]; refusesStreamOptions?: boolean }
+  /** 404 "only supported in v1/responses" on chat completions; POST /v1/responses streams real Responses events. */
+  | { kind: 'responsesOnly'; models: RegExp }
+  /** Ollama: 403 with no body for any request carrying an extension Origin; no key needed. */
+  | { kind: 'ollama' }
+  /** Anthropic: 401 for browser-origin requests without `anthropic-dangerous-direct-browser-access: true`. */
+  | { kind: 'anthropic' }
+  /** Gemini/DeepSeek: thinking spends the output cap before the answer (`length` when it runs out). */
+  | {
+      kind: 'thinking';
+      thinkingTokens?: number;
+      lowEffortThinkingTokens?: number;
+      streamsReasoning?: boolean;
+    }
+  /** Only the models in `mock.models` exist: others get 404 model_not_found. */
+  | { kind: 'knownModelsOnly' }
+  /** A captive portal or proxy login: 200 with an HTML page for everything. */
+  | { kind: 'htmlPortal' };
+
 export interface MockOpenAI {
   /** 'http://127.0.0.1:PORT/v1' */
   baseURL: string;
@@ -76,6 +105,10 @@ export interface MockOpenAI {
   requests: RecordedRequest[];
   /** Only POST /v1/chat/completions. */
   chatRequests(): RecordedRequest[];
+  /** Only POST /v1/responses. */
+  responsesRequests(): RecordedRequest[];
+  /** Provider behaviours from now on (replacing earlier ones); reset() clears them. */
+  behave(...personalities: Personality[]): void;
   /** Default answer for chat completions from now on. */
   reply(script: ReplyScript): void;
   /** Queued answers used first, in order, before the default. */
@@ -250,9 +283,12 @@ function wantsUsage(body: unknown): boolean {
 
 /** Plain strings and `[{ type: 'text', text }]` parts both count. */
 function messageTexts(body: unknown): string[] {
-  if (!isRecord(body) || !Array.isArray(body.messages)) return [];
+  if (!isRecord(body)) return [];
+  if (typeof body.input === 'string') return [body.input];
+  // Chat completions send `messages`; the Responses API sends the same turns as `input`.
+  const turns = Array.isArray(body.messages) ? body.messages : Array.isArray(body.input) ? body.input : [];
   const texts: string[] = [];
-  for (const message of body.messages) {
+  for (const message of turns) {
     if (!isRecord(message)) continue;
     const { content } = message;
     if (typeof content === 'string') texts.push(content);
@@ -423,6 +459,9 @@ function computeUsage(spec: UsageSpec | undefined, body: unknown, text: string) 
       prompt_tokens: spec.prompt_tokens,
       completion_tokens: spec.completion_tokens,
       total_tokens: total,
+      ...(spec.reasoning_tokens !== undefined && {
+        completion_tokens_details: { reasoning_tokens: spec.reasoning_tokens },
+      }),
     };
   }
   const prompt = Math.max(1, Math.round((JSON.stringify(body) ?? '').length / 3));
@@ -519,6 +558,7 @@ class MockOpenAIServer implements MockOpenAI {
   #chatCount = 0;
   #deliveredAborts = new Set<RecordedRequest>();
   #closing: Promise<void> | undefined;
+  #personalities: Personality[] = [];
 
   constructor(log: ((line: string) => void) | undefined) {
     this.#log = log;
@@ -554,6 +594,20 @@ class MockOpenAIServer implements MockOpenAI {
 
   chatRequests(): RecordedRequest[] {
     return this.requests.filter(isChatRequest);
+  }
+
+  responsesRequests(): RecordedRequest[] {
+    return this.requests.filter(
+      (record) => record.method === 'POST' && record.path.replace(/\/+$/, '') === '/v1/responses',
+    );
+  }
+
+  behave(...personalities: Personality[]): void {
+    this.#personalities = personalities;
+  }
+
+  #personality<K extends Personality['kind']>(kind: K): Extract<Personality, { kind: K }> | undefined {
+    return this.#personalities.find((p): p is Extract<Personality, { kind: K }> => p.kind === kind);
   }
 
   reply(script: ReplyScript): void {
@@ -596,6 +650,7 @@ class MockOpenAIServer implements MockOpenAI {
     this.#deliveredAborts.clear();
     this.#maxInFlight = this.#inFlight;
     this.models = [...DEFAULT_MODELS];
+    this.#personalities = [];
   }
 
   close(): Promise<void> {
@@ -711,6 +766,10 @@ class MockOpenAIServer implements MockOpenAI {
     const exchange = this.#open(req, res);
     if (exchange.record.method === 'OPTIONS') {
       this.#record(exchange);
+      if (this.#personality('ollama') && isExtensionOrigin(exchange.record.headers.origin)) {
+        res.writeHead(403).end();
+        return;
+      }
       answerPreflight(req, res);
       return;
     }
@@ -724,12 +783,17 @@ class MockOpenAIServer implements MockOpenAI {
   async #route(exchange: Exchange, parsed: ParsedBody): Promise<void> {
     const { record, res } = exchange;
     if (!parsed.ok) return sendJson(res, 400, badJsonPayload());
-    if (!hasBearerToken(record.headers)) return sendJson(res, 401, missingKeyPayload());
+    const refusal = this.#refusalByProvider(record);
+    if (refusal) return refusal(res);
+    if (!hasBearerToken(record.headers) && !this.#personality('ollama')) {
+      return sendJson(res, 401, missingKeyPayload());
+    }
     const route = `${record.method} ${record.path.replace(/\/+$/, '')}`;
     if (route === 'GET /v1/models') return sendJson(res, 200, this.#modelList());
     if (route.startsWith('GET /v1/models/'))
       return this.#sendModel(res, record.path.slice('/v1/models/'.length));
     if (route === 'POST /v1/chat/completions') return this.#answerChat(exchange);
+    if (route === 'POST /v1/responses') return this.#answerResponses(exchange);
     sendJson(
       res,
       404,
@@ -752,10 +816,139 @@ class MockOpenAIServer implements MockOpenAI {
     else sendError(res, modelNotFound(wanted));
   }
 
+  /** A provider's refusal that comes before any look at the body (origin, headers, portals). */
+  #refusalByProvider(record: RecordedRequest): ((res: ServerResponse) => void) | undefined {
+    const origin = record.headers.origin;
+    if (this.#personality('htmlPortal')) {
+      return (res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Wi-Fi 로그인</title><h1>Sign in to the network</h1>');
+      };
+    }
+    if (this.#personality('ollama') && isExtensionOrigin(origin)) {
+      // Ollama's origin check answers a bare 403, no JSON (ollama #2425).
+      return (res) => {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end();
+      };
+    }
+    if (
+      this.#personality('anthropic') &&
+      origin !== undefined &&
+      record.headers['anthropic-dangerous-direct-browser-access'] !== 'true'
+    ) {
+      return (res) =>
+        sendJson(res, 401, {
+          type: 'error',
+          error: {
+            type: 'authentication_error',
+            message:
+              'CORS requests must set the "anthropic-dangerous-direct-browser-access" header to "true" to make requests directly from the browser.',
+          },
+        });
+    }
+    return undefined;
+  }
+
+  /** What a strict provider says of a chat body before any answer (GPT-5/6, unknown models…). */
+  #rejectionOf(body: unknown, api: 'chat' | 'responses'): { status: number; payload: unknown } | undefined {
+    if (!isRecord(body)) return undefined;
+    const model = typeof body.model === 'string' ? body.model : '';
+    if (this.#personality('knownModelsOnly') && !this.models.includes(model)) {
+      return { status: 404, payload: modelNotFoundPayload(model) };
+    }
+    const responsesOnly = this.#personality('responsesOnly');
+    if (api === 'chat' && responsesOnly?.models.test(model)) {
+      return {
+        status: 404,
+        payload: errorPayload(
+          'This model is only supported in v1/responses and not in v1/chat/completions.',
+          'invalid_request_error',
+          null,
+          'model',
+        ),
+      };
+    }
+    const strict = this.#personality('strictParameters');
+    if (!strict || (strict.models && !strict.models.test(model))) return undefined;
+    const unsupported = (param: string, message: string) => ({
+      status: 400,
+      payload: errorPayload(message, 'invalid_request_error', 'unsupported_parameter', param),
+    });
+    const badValue = (param: string, message: string) => ({
+      status: 400,
+      payload: errorPayload(message, 'invalid_request_error', 'unsupported_value', param),
+    });
+    if ('max_tokens' in body) {
+      return unsupported(
+        'max_tokens',
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      );
+    }
+    if ('temperature' in body && body.temperature !== 1) {
+      return badValue(
+        'temperature',
+        `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`,
+      );
+    }
+    const effort =
+      api === 'chat' ? body.reasoning_effort : isRecord(body.reasoning) ? body.reasoning.effort : undefined;
+    if (typeof effort === 'string' && strict.refusedEfforts?.includes(effort)) {
+      return badValue(
+        api === 'chat' ? 'reasoning_effort' : 'reasoning.effort',
+        `Unsupported value: '${effort}' is not supported with this model. Supported values are: 'medium'.`,
+      );
+    }
+    if (api === 'chat' && strict.refusesStreamOptions && 'stream_options' in body) {
+      return unsupported(
+        'stream_options',
+        "Unsupported parameter: 'stream_options' is not supported with this model.",
+      );
+    }
+    return undefined;
+  }
+
+  /** Thinking that counts against the cap: the reply as the provider would cut it. */
+  #thinkingReply(reply: MockReply, body: unknown): MockReply {
+    const thinking = this.#personality('thinking');
+    if (!thinking || reply.kind !== 'stream' || !isRecord(body)) return reply;
+    const effort = body.reasoning_effort ?? (isRecord(body.reasoning) ? body.reasoning.effort : undefined);
+    const thought =
+      effort === 'low' || effort === 'none' || effort === 'minimal'
+        ? (thinking.lowEffortThinkingTokens ?? 300)
+        : (thinking.thinkingTokens ?? 1_232);
+    const capValue = body.max_tokens ?? body.max_completion_tokens ?? body.max_output_tokens;
+    const cap = typeof capValue === 'number' ? capValue : Number.POSITIVE_INFINITY;
+    const text = reply.text ?? summaryForRequest(body);
+    const answerTokens = Math.max(1, Math.round(text.length / 2));
+    const room = Math.max(0, cap - thought);
+    const cut = room < answerTokens;
+    const shown = cut
+      ? Array.from(text)
+          .slice(0, room * 2)
+          .join('')
+      : text;
+    const promptTokens = Math.max(1, Math.round((JSON.stringify(body) ?? '').length / 3));
+    return {
+      ...reply,
+      text: shown,
+      chunks: shown === '' ? [] : undefined,
+      finishReason: cut ? 'length' : (reply.finishReason ?? 'stop'),
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: Math.min(cap, thought + answerTokens),
+        reasoning_tokens: thought,
+      },
+      reasoningChunks: thinking.streamsReasoning ? ['생각 중… ', 'the paper proposes'] : undefined,
+    };
+  }
+
   async #answerChat(exchange: Exchange): Promise<void> {
     const { record, res } = exchange;
     const invalid = validateChatBody(record.body);
     if (invalid) return sendJson(res, 400, invalid);
+    const rejection = this.#rejectionOf(record.body, 'chat');
+    if (rejection) return sendJson(res, rejection.status, rejection.payload);
     const index = this.#chatCount++;
     exchange.countsInFlight = true;
     this.#inFlight += 1;
@@ -769,10 +962,87 @@ class MockOpenAIServer implements MockOpenAI {
       return sendJson(res, 500, errorPayload(message, 'server_error', null));
     }
     if (exchange.closed) return;
-    await this.#send(exchange, reply, {
+    await this.#send(exchange, this.#thinkingReply(reply, record.body), {
       body: record.body,
       model: requestedModel(record.body) ?? 'gpt-4o-mini',
     });
+  }
+
+  /** POST /v1/responses: the same scripted replies, written as Responses API events. */
+  async #answerResponses(exchange: Exchange): Promise<void> {
+    const { record, res } = exchange;
+    if (!isRecord(record.body) || typeof record.body.model !== 'string') {
+      return sendJson(
+        res,
+        400,
+        errorPayload('Missing required parameter: model.', 'invalid_request_error', null),
+      );
+    }
+    const rejection = this.#rejectionOf(record.body, 'responses');
+    if (rejection) return sendJson(res, rejection.status, rejection.payload);
+    const index = this.#chatCount++;
+    exchange.countsInFlight = true;
+    this.#inFlight += 1;
+    this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
+    const reply = this.#thinkingReply(await this.#resolveReply(record, index), record.body);
+    if (exchange.closed) return;
+    const model = record.body.model;
+    if (reply.kind === 'error') return sendError(res, reply);
+    if (reply.kind === 'hang') return;
+    if (reply.kind === 'drop') {
+      exchange.endedByServer = true;
+      exchange.req.socket.destroy();
+      return;
+    }
+    const text =
+      reply.kind === 'stream' && reply.chunks
+        ? reply.chunks.join('')
+        : (reply.text ?? summaryForRequest(record.body));
+    const usage = computeUsage(reply.usage, record.body, text);
+    const incomplete = reply.finishReason === 'length';
+    const response = responseObject(model, text, usage, incomplete);
+    if (record.body.stream !== true) return sendJson(res, 200, response);
+
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.flushHeaders();
+    let sequence = 0;
+    const send = (type: string, data: Record<string, unknown>) => {
+      if (!exchange.closed)
+        res.write(
+          `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...data })}\n\n`,
+        );
+    };
+    send('response.created', { response: { ...response, status: 'in_progress', output: [], usage: null } });
+    const itemId = response.output[0]?.id;
+    const chunks = reply.kind === 'stream' && reply.chunks ? reply.chunks : splitText(text);
+    for (const [i, delta] of chunks.entries()) {
+      if (
+        i > 0 &&
+        !(await this.#pause(
+          exchange,
+          reply.kind === 'stream' ? (reply.chunkDelayMs ?? DEFAULT_REPLY_CHUNK_DELAY_MS) : 0,
+        ))
+      )
+        return;
+      send('response.output_text.delta', {
+        item_id: itemId,
+        output_index: 0,
+        content_index: 0,
+        delta,
+        logprobs: [],
+      });
+      exchange.record.firstContentAt ??= Date.now();
+      if (reply.kind === 'stream' && reply.cutAfterChunks === i + 1) return this.#cut(exchange);
+    }
+    send('response.output_text.done', {
+      item_id: itemId,
+      output_index: 0,
+      content_index: 0,
+      text,
+      logprobs: [],
+    });
+    send(incomplete ? 'response.incomplete' : 'response.completed', { response });
+    if (!exchange.closed) res.end();
   }
 
   async #resolveReply(record: RecordedRequest, index: number): Promise<MockReply> {
@@ -848,6 +1118,9 @@ class MockOpenAIServer implements MockOpenAI {
     );
     if (cutAt === 0) return this.#cut(exchange);
     if (badAt === 0) this.#writeEvent(exchange, '{not json');
+    for (const reasoning of reply.reasoningChunks ?? []) {
+      this.#writeEvent(exchange, JSON.stringify(make.choice({ reasoning_content: reasoning }, null)));
+    }
 
     for (const [i, content] of chunks.entries()) {
       if (i > 0 && !(await this.#pause(exchange, reply.chunkDelayMs))) return;
@@ -897,6 +1170,55 @@ class MockOpenAIServer implements MockOpenAI {
         : 'connection dropped / 연결 끊음';
     this.#log(`${clock()} ← ${record.method} ${record.path} ${outcome} (${took})`);
   }
+}
+
+function isExtensionOrigin(origin: string | undefined): boolean {
+  return origin !== undefined && /^(chrome|moz)-extension:\/\//.test(origin);
+}
+
+function modelNotFoundPayload(model: string) {
+  return errorPayload(
+    `The model \`${model}\` does not exist or you do not have access to it.`,
+    'invalid_request_error',
+    'model_not_found',
+  );
+}
+
+/** A Responses API `response` object as OpenAI returns it (the fields the SDK and clients read). */
+function responseObject(
+  model: string,
+  text: string,
+  usage: ReturnType<typeof computeUsage>,
+  incomplete: boolean,
+) {
+  const details = (usage as { completion_tokens_details?: { reasoning_tokens: number } })
+    .completion_tokens_details;
+  const reasoning = details?.reasoning_tokens ?? 0;
+  return {
+    id: randomId('resp_', 16),
+    object: 'response',
+    created_at: Math.floor(Date.now() / 1000),
+    status: incomplete ? 'incomplete' : 'completed',
+    incomplete_details: incomplete ? { reason: 'max_output_tokens' } : null,
+    error: null,
+    model,
+    output: [
+      {
+        id: randomId('msg_', 16),
+        type: 'message',
+        role: 'assistant',
+        status: incomplete ? 'incomplete' : 'completed',
+        content: [{ type: 'output_text', text, annotations: [], logprobs: [] }],
+      },
+    ],
+    usage: {
+      input_tokens: usage.prompt_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: usage.completion_tokens,
+      output_tokens_details: { reasoning_tokens: reasoning },
+      total_tokens: usage.total_tokens,
+    },
+  };
 }
 
 function isChatRequest(record: RecordedRequest): boolean {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   costOf,
-  DEFAULT_PRICES,
   EMPTY_LEDGER,
   estimateRun,
   estimateTokens,
@@ -12,13 +11,19 @@ import {
   spentToday,
 } from '../../lib/cost.ts';
 
+const PRICES = {
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+  'gpt-4o-mini': { input: 0.15, output: 0.6 },
+};
+
 describe('prices', () => {
   it('finds a model, its dated snapshot and its OpenRouter name', () => {
-    expect(priceFor('gpt-4.1-mini', DEFAULT_PRICES)).toEqual({ input: 0.4, output: 1.6 });
-    expect(priceFor('gpt-4.1-mini-2025-04-14', DEFAULT_PRICES)).toEqual({ input: 0.4, output: 1.6 });
-    expect(priceFor('openai/gpt-4o-mini', DEFAULT_PRICES)).toEqual({ input: 0.15, output: 0.6 });
-    expect(priceFor('gpt-4.1-nano-2025', DEFAULT_PRICES)).toEqual({ input: 0.1, output: 0.4 });
-    expect(priceFor('qwen3:8b', DEFAULT_PRICES)).toBeNull();
+    expect(priceFor('gpt-4.1-mini', PRICES)).toEqual({ input: 0.4, output: 1.6 });
+    expect(priceFor('gpt-4.1-mini-2025-04-14', PRICES)).toEqual({ input: 0.4, output: 1.6 });
+    expect(priceFor('openai/gpt-4o-mini', PRICES)).toEqual({ input: 0.15, output: 0.6 });
+    expect(priceFor('gpt-4.1-nano-2025', PRICES)).toEqual({ input: 0.1, output: 0.4 });
+    expect(priceFor('qwen3:8b', PRICES)).toBeNull();
   });
 
   it('computes cost from real usage', () => {
@@ -37,7 +42,7 @@ describe('estimates', () => {
 
   it('estimates a whole-page run', () => {
     const papers = Array.from({ length: 30 }, () => ({ title: 'T'.repeat(40), abstract: 'a'.repeat(1160) }));
-    const estimate = estimateRun(papers, 'gpt-4o-mini', DEFAULT_PRICES);
+    const estimate = estimateRun(papers, PRICES['gpt-4o-mini']);
     expect(estimate.papers).toBe(30);
     expect(estimate.tokens).toBe(30 * (700 + 300 + 450));
     expect(estimate.cost).toBeCloseTo((30 * 1000 * 0.15 + 30 * 450 * 0.6) / 1_000_000);
@@ -65,8 +70,11 @@ describe('ledger', () => {
       promptTokens: 10,
       completionTokens: 5,
       cost: 0.25,
+      unpricedRequests: 0,
     });
     expect(spentThisMonth(ledger, nov23)).toBeCloseTo(0.75);
+    ledger = recordUsage(ledger, { promptTokens: 7, completionTokens: 7 }, null, nov23);
+    expect(spentToday(ledger, nov23)).toMatchObject({ requests: 2, cost: 0.25, unpricedRequests: 1 });
     expect(spentThisMonth(ledger, dec1)).toBe(1);
   });
 

@@ -35,7 +35,9 @@ function setup(settings = {}) {
         calls.push(request);
         request.signal.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError')));
         request.onEvent({ type: 'started', model: 'gpt-4.1-mini' });
-        release.push(() =>
+        release.push(() => {
+          const model = request.settings.model === DEFAULT_SETTINGS.model ? 'gpt-4.1-mini' : request.settings.model;
+          request.onUsage?.({ promptTokens: 1_000_000, completionTokens: 0 }, model);
           resolve({
             type: 'done',
             text: `**${request.paper.title}**\n\n- 한국어 요약입니다.`,
@@ -44,8 +46,8 @@ function setup(settings = {}) {
             style: 'bullets',
             usage: { promptTokens: 1_000_000, completionTokens: 0 },
             createdAt: 1,
-          }),
-        );
+          });
+        });
       }),
   );
   const service = new SummaryService({
@@ -147,5 +149,23 @@ describe('SummaryService', () => {
     await service.subscribe(paper('2511.00006'), { force: false, batch: false }, (e) => events.push(e));
     await vi.waitFor(() => expect(events.at(-1)).toEqual({ type: 'error', error: { kind: 'budget' } }));
     expect(calls).toHaveLength(1);
+  });
+
+  it('asks for the price of a model it cannot price before a budget is spent on it', async () => {
+    const { service, calls } = setup({ monthlyBudgetUsd: 5, model: 'my-azure-deployment' });
+    const events: SummaryPortEvent[] = [];
+    await service.subscribe(paper('2511.00008'), { force: false, batch: false }, (e) => events.push(e));
+    await vi.waitFor(() => expect(events.at(-1)).toEqual({ type: 'error', error: { kind: 'priceUnknown' } }));
+    expect(calls).toHaveLength(0);
+  });
+
+  it("counts an unpriced model's answers without a budget, never as free money saved", async () => {
+    const { service, release, ledger } = setup({ model: 'my-azure-deployment' });
+    await service.subscribe(paper('2511.00009'), { force: false, batch: false }, () => {});
+    await vi.waitFor(() => expect(release).toHaveLength(1));
+    release[0]?.();
+    await vi.waitFor(() =>
+      expect(Object.values(ledger().months)[0]).toMatchObject({ requests: 1, cost: 0, unpricedRequests: 1 }),
+    );
   });
 });

@@ -1,0 +1,167 @@
+// The OpenAI-compatible providers the options page offers as presets, and each one's known quirks.
+// The worker applies the quirks by endpoint, so a hand-typed URL of a known provider gets them too.
+
+/** A fresh install's model: current, the cheapest GPT-6, on no shutdown list (openai SDK 7.57). */
+export const DEFAULT_MODEL = 'gpt-6-luna';
+
+export type ProviderId =
+  | 'openai'
+  | 'openrouter'
+  | 'gemini'
+  | 'anthropic'
+  | 'azure'
+  | 'deepseek'
+  | 'groq'
+  | 'ollama'
+  | 'lmstudio'
+  | 'other';
+
+export interface ProviderPreset {
+  id: ProviderId;
+  /** As the options page shows it. */
+  label: string;
+  /** Filled into the endpoint field; Azure's holds a placeholder resource name to replace. */
+  baseURL: string;
+  /** Where the user makes a key; null for local servers. */
+  keyPage: string | null;
+  needsKey: boolean;
+  /** A model to start with (the endpoint's own list replaces it once loaded). */
+  suggestedModel: string;
+  /** One Korean sentence on what the user must do besides pasting a key. */
+  note: string | null;
+}
+
+export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
+  {
+    id: 'openai',
+    label: 'OpenAI',
+    baseURL: 'https://api.openai.com/v1',
+    keyPage: 'https://platform.openai.com/api-keys',
+    needsKey: true,
+    suggestedModel: DEFAULT_MODEL,
+    note: null,
+  },
+  {
+    id: 'openrouter',
+    label: 'OpenRouter',
+    baseURL: 'https://openrouter.ai/api/v1',
+    keyPage: 'https://openrouter.ai/settings/keys',
+    needsKey: true,
+    suggestedModel: 'openai/gpt-6-luna',
+    note: '모델 이름은 openai/gpt-6-luna처럼 제공사 이름을 앞에 붙입니다.',
+  },
+  {
+    id: 'gemini',
+    label: 'Google Gemini',
+    baseURL: 'https://generativelanguage.googleapis.com/v1beta/openai',
+    keyPage: 'https://aistudio.google.com/apikey',
+    needsKey: true,
+    suggestedModel: 'gemini-2.5-flash',
+    note: '생각(thinking) 토큰이 출력 한도를 쓰므로 한도를 넉넉히 잡고 추론 수준을 낮춰 보냅니다.',
+  },
+  {
+    id: 'anthropic',
+    label: 'Anthropic (Claude)',
+    baseURL: 'https://api.anthropic.com/v1',
+    keyPage: 'https://console.anthropic.com/settings/keys',
+    needsKey: true,
+    suggestedModel: 'claude-haiku-4-5',
+    note: '브라우저에서 직접 부르는 데 필요한 헤더(anthropic-dangerous-direct-browser-access)를 자동으로 붙입니다.',
+  },
+  {
+    id: 'azure',
+    label: 'Azure OpenAI',
+    baseURL: 'https://RESOURCE.openai.azure.com/openai/v1',
+    keyPage: 'https://portal.azure.com/#view/Microsoft_Azure_ProjectOxford/CognitiveServicesHub/~/OpenAI',
+    needsKey: true,
+    suggestedModel: '',
+    note: 'RESOURCE를 리소스 이름으로 바꾸고, 모델 칸에는 배포(deployment) 이름을 적습니다. 예전 형식(…/deployments/이름?api-version=…)도 그대로 씁니다.',
+  },
+  {
+    id: 'deepseek',
+    label: 'DeepSeek',
+    baseURL: 'https://api.deepseek.com/v1',
+    keyPage: 'https://platform.deepseek.com/api_keys',
+    needsKey: true,
+    suggestedModel: 'deepseek-chat',
+    note: null,
+  },
+  {
+    id: 'groq',
+    label: 'Groq',
+    baseURL: 'https://api.groq.com/openai/v1',
+    keyPage: 'https://console.groq.com/keys',
+    needsKey: true,
+    suggestedModel: 'openai/gpt-oss-20b',
+    note: null,
+  },
+  {
+    id: 'ollama',
+    label: 'Ollama (내 컴퓨터)',
+    baseURL: 'http://localhost:11434/v1',
+    keyPage: null,
+    needsKey: false,
+    suggestedModel: 'qwen3:8b',
+    note: '키가 필요 없습니다. 확장 프로그램의 요청 출처(Origin) 검사는 확장이 알아서 피합니다.',
+  },
+  {
+    id: 'lmstudio',
+    label: 'LM Studio (내 컴퓨터)',
+    baseURL: 'http://localhost:1234/v1',
+    keyPage: null,
+    needsKey: false,
+    suggestedModel: '',
+    note: '키가 필요 없습니다. LM Studio에서 서버(Developer → Start Server)를 켜 두세요.',
+  },
+  {
+    id: 'other',
+    label: '기타 (OpenAI 호환)',
+    baseURL: '',
+    keyPage: null,
+    needsKey: true,
+    suggestedModel: '',
+    note: 'OpenAI 호환 API의 주소(…/v1)를 적습니다. 사내망의 http 서버는 저장할 때 한 번 더 확인합니다.',
+  },
+];
+
+export function presetById(id: ProviderId): ProviderPreset {
+  return PROVIDER_PRESETS.find((preset) => preset.id === id) ?? (PROVIDER_PRESETS.at(-1) as ProviderPreset);
+}
+
+/** Which provider an endpoint URL belongs to, by host (and port for local servers). */
+export function providerOfEndpoint(baseURL: string): ProviderId {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    return 'other';
+  }
+  const host = url.hostname.toLowerCase();
+  if (host === 'api.openai.com') return 'openai';
+  if (host === 'openrouter.ai') return 'openrouter';
+  if (host === 'generativelanguage.googleapis.com') return 'gemini';
+  if (host === 'api.anthropic.com') return 'anthropic';
+  if (/\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(host))
+    return 'azure';
+  if (host === 'api.deepseek.com') return 'deepseek';
+  if (host === 'api.groq.com') return 'groq';
+  if (url.port === '11434') return 'ollama';
+  if (url.port === '1234') return 'lmstudio';
+  return 'other';
+}
+
+/** Headers a provider needs on every request from a browser extension. */
+export function providerHeaders(baseURL: string, apiKey: string): Record<string, string> {
+  switch (providerOfEndpoint(baseURL)) {
+    case 'anthropic':
+      // Anthropic refuses browser-origin requests without this opt-in (401 "CORS requests must set…").
+      return { 'anthropic-dangerous-direct-browser-access': 'true' };
+    case 'azure':
+      // Azure's deployment URLs authenticate with `api-key`; its v1 URLs take the Bearer header too.
+      return { 'api-key': apiKey };
+    case 'openrouter':
+      return { 'X-Title': 'Daily Papers KO' };
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,47 @@
+// Model servers on the user's machine or network (Ollama above all) refuse requests whose Origin is
+// an extension's unless the user set OLLAMA_ORIGINS. The worker's requests need no Origin: a
+// session rule removes it, only for the configured endpoint's origin and only for this extension's
+// own requests. Where the API is missing (or refuses), the 403 is explained with the manual step.
+import type { WxtBrowser } from 'wxt/browser';
+import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
+
+const RULE_ID = 1;
+
+export function needsOriginRule(baseURL: string): boolean {
+  try {
+    const { hostname, protocol } = new URL(baseURL);
+    return isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
+  } catch {
+    return false;
+  }
+}
+
+export async function applyLocalOriginRule(browser: WxtBrowser, baseURL: string): Promise<void> {
+  const dnr = browser.declarativeNetRequest;
+  if (!dnr?.updateSessionRules) return;
+  const origin = needsOriginRule(baseURL) ? new URL(baseURL).origin : null;
+  try {
+    await dnr.updateSessionRules({
+      removeRuleIds: [RULE_ID],
+      addRules: origin
+        ? [
+            {
+              id: RULE_ID,
+              priority: 1,
+              action: {
+                type: 'modifyHeaders',
+                requestHeaders: [{ header: 'origin', operation: 'remove' }],
+              },
+              condition: {
+                urlFilter: `|${origin}/`,
+                initiatorDomains: [browser.runtime.id],
+                resourceTypes: ['xmlhttprequest', 'other'],
+              },
+            },
+          ]
+        : [],
+    });
+  } catch (error) {
+    console.warn('[Daily Papers KO] could not set the local endpoint rule', error);
+  }
+}

@@ -1,0 +1,189 @@
+// How to ask a model: which API and which parameters. A first guess comes from the model catalogue;
+// when an endpoint rejects a parameter (400 unsupported_parameter / unsupported_value, naming it in
+// `param`), the plan is corrected and the correction remembered per endpoint + model, so the next
+// paper pays no failed round trip. Name lists rot; the endpoint's own answers don't.
+import type { ModelInfo } from './models/catalogue.ts';
+
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high';
+
+export interface RequestPlan {
+  api: 'chat' | 'responses';
+  /** The name the output cap goes under; null when the endpoint takes none. */
+  tokenLimitParam: 'max_tokens' | 'max_completion_tokens' | null;
+  outputTokenLimit: number;
+  temperature: number | null;
+  reasoningEffort: ReasoningEffort | null;
+  /** `stream_options: { include_usage: true }` (chat API only). */
+  streamUsage: boolean;
+}
+
+/** What was learnt about one endpoint + model: the fields of the plan that differ from the guess. */
+export type PlanCorrection = Partial<RequestPlan>;
+
+/** Room for a summary (~450 tokens) and a generous margin. */
+export const ANSWER_TOKENS = 1_500;
+/** OpenAI reasoning at low effort rarely spends more than a few thousand tokens before a summary. */
+export const REASONING_TOKENS = 6_000;
+/** Gemini's and DeepSeek's thinking alone can pass 1,500 tokens (hindsight #3365: 1,232 of 1,500). */
+export const THINKING_TOKENS = 8_000;
+const MAX_OUTPUT_TOKENS = 32_000;
+
+export function firstGuess(model: ModelInfo): RequestPlan {
+  const cap = (tokens: number) => Math.min(tokens, model.maxOutputTokens ?? tokens);
+  if (model.reasoning === 'openai') {
+    return {
+      api: model.api,
+      tokenLimitParam: 'max_completion_tokens',
+      outputTokenLimit: cap(REASONING_TOKENS),
+      temperature: null,
+      reasoningEffort: 'low',
+      streamUsage: true,
+    };
+  }
+  if (model.reasoning === 'thinking') {
+    return {
+      api: model.api,
+      tokenLimitParam: 'max_tokens',
+      outputTokenLimit: cap(THINKING_TOKENS),
+      temperature: 0.3,
+      // Gemini and OpenRouter take it (less thinking, same answer); others reject it once and learn.
+      reasoningEffort: 'low',
+      streamUsage: true,
+    };
+  }
+  return {
+    api: model.api,
+    tokenLimitParam: 'max_tokens',
+    outputTokenLimit: cap(ANSWER_TOKENS),
+    temperature: 0.3,
+    reasoningEffort: null,
+    streamUsage: true,
+  };
+}
+
+export function applyCorrection(plan: RequestPlan, correction: PlanCorrection | undefined): RequestPlan {
+  return correction ? { ...plan, ...correction } : plan;
+}
+
+/** What a rejected request tells us: the parameter and the kind of complaint. */
+export interface Rejection {
+  status: number;
+  param: string | null;
+  code: string | null;
+  message: string;
+}
+
+const RESPONSES_ONLY =
+  /only supported in v1\/responses|use the responses api|not supported (?:in|with) (?:the )?(?:v1\/)?chat\/completions/i;
+const MENTIONS = (name: string) => new RegExp(`['"\`]?${name.replace('.', '\\.')}['"\`]?`, 'i');
+
+/** The parameter a 400 is about: its `param`, or the first one of ours its message names. */
+function rejectedParam(rejection: Rejection): string | null {
+  if (rejection.param) return rejection.param.replace(/^body\./, '');
+  const candidates = [
+    'max_completion_tokens',
+    'max_output_tokens',
+    'max_tokens',
+    'temperature',
+    'reasoning_effort',
+    'reasoning.effort',
+    'stream_options',
+  ];
+  const unsupported =
+    /unsupported|not supported|unrecognized|unknown (?:parameter|field|name)|extra (?:inputs|fields)|not allowed|does not support|invalid/i;
+  if (!unsupported.test(rejection.message)) return null;
+  return candidates.find((name) => MENTIONS(name).test(rejection.message)) ?? null;
+}
+
+/**
+ * The corrected plan for a rejected request, or null when the rejection is not one we can fix
+ * (then its message is shown as is). One correction may change two fields: a model that refuses
+ * `max_tokens` for `max_completion_tokens` is an OpenAI reasoning model, which refuses temperature too.
+ */
+export function correctPlan(plan: RequestPlan, rejection: Rejection): PlanCorrection | null {
+  if (rejection.status === 404 || rejection.status === 400) {
+    if (plan.api === 'chat' && RESPONSES_ONLY.test(rejection.message)) return { api: 'responses' };
+  }
+  if (rejection.status !== 400 && rejection.status !== 422) return null;
+  const param = rejectedParam(rejection);
+  switch (param) {
+    case 'max_tokens':
+      if (plan.tokenLimitParam !== 'max_tokens') return null;
+      return /max_completion_tokens/.test(rejection.message) || rejection.code === 'unsupported_parameter'
+        ? { tokenLimitParam: 'max_completion_tokens', temperature: null }
+        : { tokenLimitParam: null };
+    case 'max_completion_tokens':
+    case 'max_output_tokens':
+      if (plan.tokenLimitParam === null) return null;
+      return plan.tokenLimitParam === 'max_completion_tokens' && /max_tokens/.test(rejection.message)
+        ? { tokenLimitParam: 'max_tokens' }
+        : { tokenLimitParam: null };
+    case 'temperature':
+      return plan.temperature === null ? null : { temperature: null };
+    case 'reasoning_effort':
+    case 'reasoning':
+    case 'reasoning.effort':
+      return plan.reasoningEffort === null ? null : { reasoningEffort: null };
+    case 'stream_options':
+    case 'stream_options.include_usage':
+      return plan.streamUsage ? { streamUsage: false } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A thinking model that spent its cap before the answer was done: ask again with room to answer.
+ * Null when the cap is already as large as we go.
+ */
+export function widenForThinking(plan: RequestPlan, model: ModelInfo): PlanCorrection | null {
+  const ceiling = Math.min(MAX_OUTPUT_TOKENS, model.maxOutputTokens ?? MAX_OUTPUT_TOKENS);
+  if (plan.outputTokenLimit >= ceiling) return null;
+  return { outputTokenLimit: Math.min(ceiling, Math.max(THINKING_TOKENS, plan.outputTokenLimit * 4)) };
+}
+
+/** At most this many corrections per request: a third rejection is shown to the user. */
+export const MAX_CORRECTIONS_PER_REQUEST = 2;
+
+export interface CorrectionStore {
+  get(key: string): PlanCorrection | undefined;
+  set(key: string, correction: PlanCorrection): void;
+}
+
+export function correctionKey(baseURL: string, model: string): string {
+  return `${baseURL}\n${model}`;
+}
+
+/** Corrections kept in memory and in `storage.local` (they hold no secret), newest last, bounded. */
+export class RememberedCorrections implements CorrectionStore {
+  private readonly entries = new Map<string, PlanCorrection>();
+
+  constructor(
+    private readonly persist: (entries: Record<string, PlanCorrection>) => void,
+    private readonly limit = 200,
+  ) {}
+
+  /** Adds what was stored earlier; anything learnt since wins. */
+  restore(stored: Record<string, PlanCorrection>): void {
+    const learnt = new Map(this.entries);
+    this.entries.clear();
+    for (const [key, value] of Object.entries(stored)) this.entries.set(key, value);
+    for (const [key, value] of learnt) this.entries.set(key, { ...this.entries.get(key), ...value });
+  }
+
+  get(key: string): PlanCorrection | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, correction: PlanCorrection): void {
+    const merged = { ...this.entries.get(key), ...correction };
+    this.entries.delete(key);
+    this.entries.set(key, merged);
+    while (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    this.persist(Object.fromEntries(this.entries));
+  }
+}
