@@ -19,7 +19,10 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Daily Papers KO',
     description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',
-    permissions: ['storage'],
+    // declarativeNetRequestWithHostAccess: one session rule removes the extension's Origin from its
+    // own requests to a model server on the user's machine (Ollama refuses extension origins); it
+    // acts only where host access is already granted, and shows no install warning.
+    permissions: ['storage', 'declarativeNetRequestWithHostAccess'],
     action: { default_title: 'Daily Papers KO' },
     commands: {
       'summarize-all': {

@@ -106,6 +106,7 @@ export const ConnectionSchema = v.object({
   apiKey: v.string(),
   baseURL: v.string(),
   model: v.string(),
+  provider: v.optional(v.string()),
 });
 export type Connection = v.InferOutput<typeof ConnectionSchema>;
 

@@ -6,6 +6,7 @@ import { digestFileName, renderDigest } from '../digest.ts';
 import type { RuntimeRequest, RuntimeResponses } from '../messages.ts';
 import { loadSettings } from '../settings.ts';
 import { listModels, testConnection } from '../worker/connection-test.ts';
+import { applyLocalOriginRule, TRIED_ENDPOINT_RULE } from '../worker/local-origin-rule.ts';
 import { describeModel, isShutDown, priceOf } from '../worker/models/catalogue.ts';
 import type { CorrectionStore } from '../worker/request-plan.ts';
 import type { LedgerStore, SummaryService } from './summary-service.ts';
@@ -23,14 +24,16 @@ export async function answerRuntimeRequest(
   request: RuntimeRequest,
   deps: RuntimeDeps,
 ): Promise<RuntimeResponses[RuntimeRequest['type']]> {
+  // An endpoint tried before it is saved gets the same local-server Origin rule as the saved one.
+  const tryEndpoint = (baseURL: string) => applyLocalOriginRule(deps.browser, baseURL, TRIED_ENDPOINT_RULE);
   switch (request.type) {
     case 'openOptions':
       await deps.browser.runtime.openOptionsPage();
       return { ok: true };
     case 'listModels':
-      return listModels(request.connection);
+      return listModels(request.connection, tryEndpoint);
     case 'testConnection':
-      return testConnection(request.connection, deps.corrections);
+      return testConnection(request.connection, deps.corrections, tryEndpoint);
     case 'modelInfo': {
       const info = describeModel(request.model);
       const settings = await loadSettings();

@@ -54,11 +54,11 @@ export const koPanel = {
 
 export const koErrors = {
   noKey: 'API 키가 없습니다. 설정에서 API 키를 입력하세요.',
-  badKey: 'API 키에 보낼 수 없는 문자가 있습니다. 설정에서 키를 다시 붙여 넣으세요.',
+  badKey: 'API 키에 보낼 수 없는 문자가 있습니다. 키를 다시 붙여 넣으세요.',
   originBlocked:
-    '로컬 모델 서버가 확장의 요청을 막았습니다(403). Ollama라면 OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*"로 설정해 다시 시작하세요.',
-  priceUnknown: '이 모델의 가격을 몰라 예산을 지킬 수 없습니다. 설정의 가격표에 가격을 입력하세요.',
-  notCompatible: 'OpenAI 호환 API가 아닙니다(HTML 등 다른 응답). 엔드포인트 URL을 확인하세요.',
+    '로컬 서버가 확장의 요청을 막았습니다(403). OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*"를 설정하고 Ollama를 다시 시작하세요.',
+  priceUnknown: '이 모델의 가격을 몰라 예산을 지킬 수 없습니다. 설정에서 가격을 입력하세요.',
+  notCompatible: 'OpenAI 호환 API가 아닙니다. 엔드포인트 URL을 확인하세요.',
   auth: 'API 키가 올바르지 않습니다(401). 설정에서 키를 확인하세요.',
   permission: '이 키로는 이 모델이나 엔드포인트를 쓸 권한이 없습니다(403). 설정에서 키와 모델을 확인하세요.',
   modelNotFound: '모델을 찾을 수 없습니다. 설정에서 모델 이름을 확인하세요.',
@@ -89,12 +89,31 @@ export const koOptions = {
   intro: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙입니다. 요약은 내 API 키로 직접 요청합니다.',
   apiKey: 'API 키',
   apiKeyHint:
-    'OpenAI 또는 호환 서비스의 키. 이 컴퓨터의 확장 저장소(local)에만 저장되고 동기화되지 않습니다.',
+    '이 컴퓨터의 확장 전용 저장소에만 저장됩니다. 동기화되지 않고, 웹 페이지와 콘텐츠 스크립트는 읽을 수 없습니다.',
+  apiKeyOptional: '내 컴퓨터나 사내망의 서버는 보통 키가 필요 없습니다. 비워 두어도 됩니다.',
+  keyInvalidCharacters:
+    '키에 HTTP 헤더로 보낼 수 없는 문자(한글, 특수 따옴표 등)가 있습니다. 발급 페이지에서 키를 다시 복사해 붙여 넣으세요.',
+  provider: '제공사',
+  keyPage: (provider: string) => `${provider} 키 발급 페이지 열기`,
+  connectionSection: '연결',
+  advancedSection: '고급 설정: 요약 방식, 동시 요청, 예산, 캐시, 가격표',
+  fixFields: '표시된 칸을 확인하세요.',
+  privateHttpConfirm:
+    '사내망 서버에 암호화되지 않은 http로 키와 논문을 보내는 것을 허용합니다(같은 네트워크의 다른 사람이 볼 수 있습니다).',
+  privateHttpConfirmFirst: '사내망 http 주소입니다. 아래 확인란을 선택한 뒤 다시 누르세요.',
+  modelDeprecated: (model: string, date: string) => `${model}은(는) ${date}에 서비스가 종료될 예정입니다.`,
+  modelShutDown: (model: string, date: string) => `${model}은(는) ${date}에 서비스가 종료되었습니다.`,
+  useSuccessor: (model: string) => `${model}(으)로 바꾸기`,
+  priceUnknown: (model: string) =>
+    `${model}의 가격을 모릅니다. 비용을 추적하려면 가격을 입력하세요(모르는 가격은 0원으로 치지 않습니다).`,
+  priceNeededForBudget: (model: string) =>
+    `월 예산이 설정되어 있어 ${model}의 가격을 입력해야 요약을 보냅니다.`,
+  priceInputPerMillion: '입력 $/100만',
+  priceOutputPerMillion: '출력 $/100만',
   showKey: '키 보기',
   hideKey: '키 숨기기',
   endpoint: '엔드포인트 URL',
-  endpointHint:
-    '기본값은 OpenAI입니다. Ollama: http://localhost:11434/v1 · LM Studio: http://localhost:1234/v1 · OpenRouter: https://openrouter.ai/api/v1',
+  endpointHint: '제공사를 고르면 채워집니다. 직접 적을 때는 …/v1 형식의 주소를 씁니다.',
   model: '모델',
   modelHint: '목록에서 고르거나 직접 입력하세요.',
   loadModels: '모델 목록 불러오기',
@@ -107,9 +126,10 @@ export const koOptions = {
   testConnection: '연결 테스트',
   testing: '연결을 확인하는 중…',
   connectionOk: (model: string) => `연결됨: 키와 엔드포인트가 맞고, 모델 ${model}이(가) 응답했습니다.`,
+  connectionOkKeyless: (model: string) => `연결됨: 키 없이 접속했고, 모델 ${model}이(가) 응답했습니다.`,
   endpointInvalid: '엔드포인트 URL이 올바르지 않습니다. https://로 시작하는 주소를 입력하세요.',
   endpointInsecure:
-    'API 키를 보호하려면 https 주소를 쓰세요. http는 이 컴퓨터의 로컬 서버(localhost, 127.0.0.1)에만 허용됩니다.',
+    'API 키를 보호하려면 https 주소를 쓰세요. http는 이 컴퓨터(localhost)와 사내망(192.168.x.x 등) 서버에만 허용됩니다.',
   permissionDenied:
     '이 엔드포인트에 접속할 권한이 허용되지 않아 저장하지 않았습니다. 다시 저장하고 권한을 허용하세요.',
   modelRequired: '모델 이름을 입력하세요.',

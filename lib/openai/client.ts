@@ -1,12 +1,14 @@
 // Builds the openai SDK client for the user's endpoint, with the provider's headers and query.
 import OpenAI from 'openai';
 import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
-import { providerHeaders } from '../shared/providers.ts';
+import { effectiveProvider, type ProviderId, providerHeaders } from '../shared/providers.ts';
 
 export interface ClientSettings {
   apiKey: string;
   baseURL: string;
   timeoutMs: number;
+  /** The preset the user chose; its quirks apply where the host is not a known provider's. */
+  provider: ProviderId;
 }
 
 /** Local servers (Ollama, LM Studio) take any key; the SDK still needs a non-empty one. */
@@ -32,7 +34,8 @@ export function clientFor(settings: ClientSettings): OpenAI {
     reused !== null &&
     reused.settings.apiKey === settings.apiKey &&
     reused.settings.baseURL === settings.baseURL &&
-    reused.settings.timeoutMs === settings.timeoutMs;
+    reused.settings.timeoutMs === settings.timeoutMs &&
+    reused.settings.provider === settings.provider;
   if (!same || reused === null) reused = { settings: { ...settings }, client: createClient(settings) };
   return reused.client;
 }
@@ -45,13 +48,13 @@ export function splitEndpoint(baseURL: string): { baseURL: string; query: Record
   return { baseURL: url.href.replace(/\/+$/, ''), query };
 }
 
-export function createClient({ apiKey, baseURL, timeoutMs }: ClientSettings): OpenAI {
+export function createClient({ apiKey, baseURL, timeoutMs, provider }: ClientSettings): OpenAI {
   const endpoint = splitEndpoint(baseURL);
   return new OpenAI({
     apiKey,
     baseURL: endpoint.baseURL,
     defaultQuery: Object.keys(endpoint.query).length > 0 ? endpoint.query : undefined,
-    defaultHeaders: providerHeaders(baseURL, apiKey),
+    defaultHeaders: providerHeaders(effectiveProvider(provider, baseURL), apiKey),
     timeout: timeoutMs,
     // Retries are ours: the background decides per error kind, and shows the wait to the user.
     maxRetries: 0,

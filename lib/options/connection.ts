@@ -9,3 +9,7 @@ export function testConnection(connection: Connection): Promise<RuntimeResponses
 export function listModels(connection: Connection): Promise<RuntimeResponses['listModels']> {
   return askBackground({ type: 'listModels', connection });
 }
+
+export function modelInfo(model: string): Promise<RuntimeResponses['modelInfo']> {
+  return askBackground({ type: 'modelInfo', model });
+}

@@ -150,9 +150,18 @@ export function providerOfEndpoint(baseURL: string): ProviderId {
   return 'other';
 }
 
+/**
+ * Whose quirks apply: a known host decides; behind an unknown host (a company gateway, a proxy) the
+ * preset the user chose does.
+ */
+export function effectiveProvider(chosen: ProviderId, baseURL: string): ProviderId {
+  const byHost = providerOfEndpoint(baseURL);
+  return byHost === 'other' ? chosen : byHost;
+}
+
 /** Headers a provider needs on every request from a browser extension. */
-export function providerHeaders(baseURL: string, apiKey: string): Record<string, string> {
-  switch (providerOfEndpoint(baseURL)) {
+export function providerHeaders(provider: ProviderId, apiKey: string): Record<string, string> {
+  switch (provider) {
     case 'anthropic':
       // Anthropic refuses browser-origin requests without this opt-in (401 "CORS requests must set…").
       return { 'anthropic-dangerous-direct-browser-access': 'true' };

@@ -7,6 +7,7 @@ import type { PaperForSummary, SummaryPortEvent, Usage } from '../messages.ts';
 import { clientFor, effectiveApiKey } from '../openai/client.ts';
 import { isAbortError, SummaryFailure, toSummaryError } from '../openai/errors.ts';
 import type { Settings } from '../settings.ts';
+import { effectiveProvider } from '../shared/providers.ts';
 import { describeModel, type ModelInfo } from '../worker/models/catalogue.ts';
 import {
   applyCorrection,
@@ -218,7 +219,8 @@ async function askModel(
 ): Promise<Attempt> {
   const { settings, onEvent } = request;
   const key = correctionKey(settings.baseURL, settings.model);
-  let plan = applyCorrection(firstGuess(model), request.corrections?.get(key));
+  const provider = effectiveProvider(settings.provider, settings.baseURL);
+  let plan = applyCorrection(firstGuess(model, provider), request.corrections?.get(key));
   let corrections = 0;
   const remember = (fix: Partial<RequestPlan>) => {
     plan = { ...plan, ...fix };
@@ -342,7 +344,12 @@ export async function generateSummary(request: GenerateRequest): Promise<Generat
   if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new SummaryFailure({ kind: 'badKey' });
   const client =
     request.client ??
-    clientFor({ apiKey, baseURL: settings.baseURL, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+    clientFor({
+      apiKey,
+      baseURL: settings.baseURL,
+      timeoutMs: settings.requestTimeoutSeconds * 1000,
+      provider: settings.provider,
+    });
   const model = describeModel(settings.model);
 
   const ask = async (messages: ChatMessage[]) => {

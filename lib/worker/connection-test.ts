@@ -6,6 +6,7 @@ import type { Connection, RuntimeResponses, SummaryError } from '../messages.ts'
 import { createClient, effectiveApiKey, LOCAL_PLACEHOLDER_KEY } from '../openai/client.ts';
 import { toSummaryError } from '../openai/errors.ts';
 import { cleanApiKey, normalizeEndpoint } from '../settings.ts';
+import { effectiveProvider, PROVIDER_PRESETS, type ProviderId } from '../shared/providers.ts';
 import { describeModel } from './models/catalogue.ts';
 import {
   applyCorrection,
@@ -29,16 +30,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function prepare(
   connection: Connection,
-): { ok: true; client: OpenAI; apiKey: string; baseURL: string; keyless: boolean } | Failure {
+):
+  | { ok: true; client: OpenAI; apiKey: string; baseURL: string; keyless: boolean; provider: ProviderId }
+  | Failure {
   const endpoint = normalizeEndpoint(connection.baseURL);
   if (!endpoint.ok) return { ok: false, error: { kind: 'badRequest' } };
   const cleaned = cleanApiKey(connection.apiKey);
   if (!cleaned.ok) return { ok: false, error: { kind: 'badKey' } };
   const apiKey = effectiveApiKey(cleaned.apiKey, endpoint.baseURL);
   if (!apiKey) return { ok: false, error: { kind: 'noKey' } };
+  const chosen: ProviderId =
+    PROVIDER_PRESETS.find((preset) => preset.id === connection.provider)?.id ?? 'other';
   return {
     ok: true,
-    client: createClient({ apiKey, baseURL: endpoint.baseURL, timeoutMs: CONNECTION_TEST_TIMEOUT_MS }),
+    provider: effectiveProvider(chosen, endpoint.baseURL),
+    client: createClient({
+      apiKey,
+      baseURL: endpoint.baseURL,
+      timeoutMs: CONNECTION_TEST_TIMEOUT_MS,
+      provider: chosen,
+    }),
     apiKey,
     baseURL: endpoint.baseURL,
     keyless: apiKey === LOCAL_PLACEHOLDER_KEY,
@@ -73,12 +84,14 @@ function looksLikeAnswer(reply: unknown, api: RequestPlan['api']): boolean {
 export async function testConnection(
   connection: Connection,
   corrections?: CorrectionStore,
+  beforeRequest?: (baseURL: string) => Promise<void>,
 ): Promise<RuntimeResponses['testConnection']> {
   const prepared = prepare(connection);
   if (!prepared.ok) return prepared;
+  await beforeRequest?.(prepared.baseURL);
   const model = connection.model.trim();
   const key = correctionKey(prepared.baseURL, model);
-  let plan = applyCorrection(firstGuess(describeModel(model)), corrections?.get(key));
+  let plan = applyCorrection(firstGuess(describeModel(model), prepared.provider), corrections?.get(key));
   for (let corrected = 0; ; corrected++) {
     try {
       const reply = await probe(prepared.client, model, plan);
@@ -106,9 +119,13 @@ export async function testConnection(
   }
 }
 
-export async function listModels(connection: Connection): Promise<RuntimeResponses['listModels']> {
+export async function listModels(
+  connection: Connection,
+  beforeRequest?: (baseURL: string) => Promise<void>,
+): Promise<RuntimeResponses['listModels']> {
   const prepared = prepare(connection);
   if (!prepared.ok) return prepared;
+  await beforeRequest?.(prepared.baseURL);
   try {
     const page = await prepared.client.models.list();
     if (!isRecord(page) || !Array.isArray(page.data)) return { ok: false, error: { kind: 'notCompatible' } };

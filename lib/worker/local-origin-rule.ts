@@ -5,7 +5,9 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
 
-const RULE_ID = 1;
+/** One rule for the saved endpoint, one for an endpoint the options page is trying out. */
+export const SAVED_ENDPOINT_RULE = 1;
+export const TRIED_ENDPOINT_RULE = 2;
 
 export function needsOriginRule(baseURL: string): boolean {
   try {
@@ -16,17 +18,21 @@ export function needsOriginRule(baseURL: string): boolean {
   }
 }
 
-export async function applyLocalOriginRule(browser: WxtBrowser, baseURL: string): Promise<void> {
+export async function applyLocalOriginRule(
+  browser: WxtBrowser,
+  baseURL: string,
+  ruleId = SAVED_ENDPOINT_RULE,
+): Promise<void> {
   const dnr = browser.declarativeNetRequest;
   if (!dnr?.updateSessionRules) return;
   const origin = needsOriginRule(baseURL) ? new URL(baseURL).origin : null;
   try {
     await dnr.updateSessionRules({
-      removeRuleIds: [RULE_ID],
+      removeRuleIds: [ruleId],
       addRules: origin
         ? [
             {
-              id: RULE_ID,
+              id: ruleId,
               priority: 1,
               action: {
                 type: 'modifyHeaders',

@@ -2,6 +2,7 @@
 // when an endpoint rejects a parameter (400 unsupported_parameter / unsupported_value, naming it in
 // `param`), the plan is corrected and the correction remembered per endpoint + model, so the next
 // paper pays no failed round trip. Name lists rot; the endpoint's own answers don't.
+import type { ProviderId } from '../shared/providers.ts';
 import type { ModelInfo } from './models/catalogue.ts';
 
 export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high';
@@ -28,11 +29,17 @@ export const REASONING_TOKENS = 6_000;
 export const THINKING_TOKENS = 8_000;
 const MAX_OUTPUT_TOKENS = 32_000;
 
-export function firstGuess(model: ModelInfo): RequestPlan {
+/**
+ * The catalogue describes OpenAI's own API: another provider serving a model of the same name
+ * (gpt-oss on Groq, say) speaks chat completions; if it does not, its 404 says so and we learn.
+ */
+export function firstGuess(model: ModelInfo, provider: ProviderId = 'openai'): RequestPlan {
   const cap = (tokens: number) => Math.min(tokens, model.maxOutputTokens ?? tokens);
+  const api =
+    model.api === 'responses' && (provider === 'openai' || provider === 'azure') ? 'responses' : 'chat';
   if (model.reasoning === 'openai') {
     return {
-      api: model.api,
+      api,
       tokenLimitParam: 'max_completion_tokens',
       outputTokenLimit: cap(REASONING_TOKENS),
       temperature: null,
@@ -42,7 +49,7 @@ export function firstGuess(model: ModelInfo): RequestPlan {
   }
   if (model.reasoning === 'thinking') {
     return {
-      api: model.api,
+      api,
       tokenLimitParam: 'max_tokens',
       outputTokenLimit: cap(THINKING_TOKENS),
       temperature: 0.3,

@@ -1,7 +1,14 @@
 // The end-to-end harness: a real Chromium with the built extension, a mock OpenAI server, and
 // Hugging Face pages served from fixtures. Tests import `test` and `expect` from here.
 import { rm } from 'node:fs/promises';
-import { type BrowserContext, test as base, expect, type Page, type Route } from '@playwright/test';
+import {
+  type BrowserContext,
+  test as base,
+  type CDPSession,
+  expect,
+  type Page,
+  type Route,
+} from '@playwright/test';
 import { launchWithExtension } from './browser.ts';
 import { type MockOpenAI, startMockOpenAI } from './mock-openai.ts';
 
@@ -65,6 +72,14 @@ export const test = base.extend<HarnessFixtures>({
       await page.getByLabel('API 키').fill(settings.apiKey ?? 'sk-test-key-1234');
       await page.getByLabel('엔드포인트 URL').fill(settings.baseURL ?? openai.baseURL);
       await page.getByLabel('모델', { exact: true }).fill(settings.model ?? 'gpt-4o-mini');
+      const advanced = [
+        settings.summaryStyle,
+        settings.concurrency,
+        settings.monthlyBudgetUsd,
+        settings.autoSummarize,
+        settings.requestTimeoutSeconds,
+      ];
+      if (advanced.some((value) => value !== undefined)) await page.getByText('고급 설정').click();
       if (settings.summaryStyle) {
         await page.getByLabel('요약 스타일').selectOption(settings.summaryStyle);
       }
@@ -151,4 +166,26 @@ export function injectedPaperIds(page: Page): Promise<string[]> {
 /** Our UI for one paper; Playwright's locators reach into its open shadow root. */
 export function summaryHost(page: Page, paperId: string) {
   return page.locator(`daily-papers-ko[data-paper-id="${paperId}"]`);
+}
+
+/** Evaluates in the content script's isolated world, as a compromised content script could. */
+export async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string }[] = [];
+    session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await session.send('Runtime.enable');
+    const isolated = contexts.find((c) => c.name === 'Daily Papers KO');
+    if (!isolated) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression,
+      contextId: isolated.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await session.detach();
+  }
 }

@@ -3,40 +3,18 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { SUMMARY_PORT_NAME } from '../../lib/messages.ts';
 import { fixturePages } from '../fixtures/pages.ts';
 import { launchWithExtension } from './browser.ts';
-import { expect, summaryHost, test, waitForContentScript } from './fixtures.ts';
+import { expect, inContentScript, summaryHost, test, waitForContentScript } from './fixtures.ts';
 import { startMockOpenAI } from './mock-openai.ts';
 
 const fixture = fixturePages.day2026;
 const paperId = fixture.expectedPaperIds[0] ?? '';
 
 type Chrome = WxtBrowser;
-
-/** Evaluates in the content script's isolated world, as a compromised content script could. */
-async function inContentScript(page: Page, expression: string): Promise<unknown> {
-  const session: CDPSession = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string }[] = [];
-    session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await session.send('Runtime.enable');
-    const isolated = contexts.find((c) => c.name === 'Daily Papers KO');
-    if (!isolated) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
-    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-      expression,
-      contextId: isolated.id,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value;
-  } finally {
-    await session.detach();
-  }
-}
 
 test('the page itself cannot reach the extension: no runtime API, and posted look-alikes do nothing', async ({
   openPapers,

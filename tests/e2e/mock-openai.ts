@@ -8,6 +8,8 @@ export interface RecordedRequest {
   method: string;
   /** e.g. '/v1/chat/completions' (without query). */
   path: string;
+  /** The query string, e.g. '?api-version=2024-10-21' ('' when none). */
+  search: string;
   /** Lower-cased names; repeated headers are joined with ', '. */
   headers: Record<string, string>;
   /** Parsed JSON body, or undefined when the body was empty or not JSON. */
@@ -76,7 +78,13 @@ export type ReplyScript =
  */
 export type Personality =
   /** GPT-5/6 style: 400 `unsupported_parameter` for max_tokens, `unsupported_value` for a temperature or effort it refuses. */
-  | { kind: 'strictParameters'; models?: RegExp; refusedEfforts?: string[]; refusesStreamOptions?: boolean }
+  | {
+      kind: 'strictParameters';
+      models?: RegExp;
+      /** Default: max_tokens and a temperature other than 1 (GPT-5/6). */
+      refuses?: ('max_tokens' | 'temperature' | 'stream_options')[];
+      refusedEfforts?: string[];
+    }
   /** 404 "only supported in v1/responses" on chat completions; POST /v1/responses streams real Responses events. */
   | { kind: 'responsesOnly'; models: RegExp }
   /** Ollama: 403 with no body for any request carrying an extension Origin; no key needed. */
@@ -722,6 +730,7 @@ class MockOpenAIServer implements MockOpenAI {
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path: new URL(req.url ?? '/', 'http://mock.invalid').pathname,
+      search: new URL(req.url ?? '/', 'http://mock.invalid').search,
       headers: flattenHeaders(req),
       body: undefined,
       receivedAt: Date.now(),
@@ -788,7 +797,9 @@ class MockOpenAIServer implements MockOpenAI {
     if (!hasBearerToken(record.headers) && !this.#personality('ollama')) {
       return sendJson(res, 401, missingKeyPayload());
     }
-    const route = `${record.method} ${record.path.replace(/\/+$/, '')}`;
+    // Azure's deployment URLs (…/openai/deployments/NAME/chat/completions?api-version=…) are chat too.
+    const path = record.path.replace(/\/+$/, '').replace(/^\/openai\/deployments\/[^/]+\//, '/v1/');
+    const route = `${record.method} ${path}`;
     if (route === 'GET /v1/models') return sendJson(res, 200, this.#modelList());
     if (route.startsWith('GET /v1/models/'))
       return this.#sendModel(res, record.path.slice('/v1/models/'.length));
@@ -879,13 +890,14 @@ class MockOpenAIServer implements MockOpenAI {
       status: 400,
       payload: errorPayload(message, 'invalid_request_error', 'unsupported_value', param),
     });
-    if ('max_tokens' in body) {
+    const refuses = strict.refuses ?? ['max_tokens', 'temperature'];
+    if (refuses.includes('max_tokens') && 'max_tokens' in body) {
       return unsupported(
         'max_tokens',
         "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
       );
     }
-    if ('temperature' in body && body.temperature !== 1) {
+    if (refuses.includes('temperature') && 'temperature' in body && body.temperature !== 1) {
       return badValue(
         'temperature',
         `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`,
@@ -899,7 +911,7 @@ class MockOpenAIServer implements MockOpenAI {
         `Unsupported value: '${effort}' is not supported with this model. Supported values are: 'medium'.`,
       );
     }
-    if (api === 'chat' && strict.refusesStreamOptions && 'stream_options' in body) {
+    if (api === 'chat' && refuses.includes('stream_options') && 'stream_options' in body) {
       return unsupported(
         'stream_options',
         "Unsupported parameter: 'stream_options' is not supported with this model.",
@@ -1222,7 +1234,10 @@ function responseObject(
 }
 
 function isChatRequest(record: RecordedRequest): boolean {
-  return record.method === 'POST' && record.path.replace(/\/+$/, '') === '/v1/chat/completions';
+  return (
+    record.method === 'POST' &&
+    /^(\/v1|\/openai\/deployments\/[^/]+)\/chat\/completions\/?$/.test(record.path)
+  );
 }
 
 function clock(): string {

@@ -15,8 +15,12 @@ test.describe('options page', () => {
     await expect(key).toHaveAttribute('type', 'password');
   });
 
-  test('saves the key to local storage only', async ({ context, extensionId, configure }) => {
-    await configure({ apiKey: 'sk-stored-locally-9876' });
+  test('saves the key where only the extension reads it: no storage area holds it', async ({
+    context,
+    extensionId,
+    configure,
+  }) => {
+    await configure({ apiKey: ' sk-stored-locally-9876\u200b\n' });
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await expect(page.getByLabel('API 키')).toHaveValue('sk-stored-locally-9876');
@@ -25,10 +29,24 @@ test.describe('options page', () => {
       return {
         local: JSON.stringify(await chrome.storage.local.get(null)),
         sync: JSON.stringify(await chrome.storage.sync.get(null)),
+        session: JSON.stringify(await chrome.storage.session.get(null)),
       };
     });
-    expect(stored.local).toContain('sk-stored-locally-9876');
+    expect(stored.local).not.toContain('sk-stored');
     expect(stored.sync).not.toContain('sk-stored');
+    expect(stored.session).not.toContain('sk-stored');
+  });
+
+  test('a key with characters no header can carry is refused by its field', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel('API 키').fill('sk-“복사된키”');
+    await page.getByRole('button', { name: '저장' }).click();
+    await expect(page.locator('#apiKey-error')).toContainText('HTTP 헤더로 보낼 수 없는 문자');
+    await expect(page.getByLabel('API 키')).toHaveAttribute('aria-invalid', 'true');
   });
 
   test('the connection test says plainly what is right and what is wrong', async ({
@@ -82,6 +100,6 @@ test.describe('options page', () => {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await page.getByLabel('엔드포인트 URL').fill('http://example.com/v1');
     await page.getByRole('button', { name: '저장' }).click();
-    await expect(page.getByRole('status')).toContainText('https 주소를 쓰세요');
+    await expect(page.locator('#baseURL-error')).toContainText('https 주소를 쓰세요');
   });
 });

@@ -317,7 +317,7 @@ test('the API key never reaches the page, the console, other storage, or any oth
       session: JSON.stringify(await chrome.storage.session.get(null)),
     };
   });
-  expect(stored.local).toContain(key);
+  expect(stored.local).not.toContain(key);
   expect(stored.sync).not.toContain(key);
   expect(stored.session).not.toContain(key);
 });

@@ -10,7 +10,7 @@ describe('the built manifest', () => {
     if (!existsSync(MANIFEST)) return context.skip('no build at .output/chrome-mv3 (npm test builds first)');
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'declarativeNetRequestWithHostAccess']);
     expect(manifest.host_permissions).toEqual([
       'https://api.openai.com/*',
       'http://127.0.0.1/*',

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { canonicalModelId, describeModel, isShutDown, priceOf } from '../../lib/worker/models/catalogue.ts';
 import {
+  MODEL_LIMITS,
   SDK_CHAT_MODELS,
   SDK_RESPONSES_ONLY_MODELS,
   SDK_SHUTDOWN_DATES,
-} from '../../lib/worker/models/openai-sdk-models.gen.ts';
-import { readInstalledSdkFacts } from '../tools/openai-sdk-models.ts';
+} from '../../lib/worker/models/catalogue.gen.ts';
+import { canonicalModelId, describeModel, isShutDown, priceOf } from '../../lib/worker/models/catalogue.ts';
+import { readInstalledSdkFacts, readTokenizerModels } from '../tools/sync-model-catalogue.ts';
 
 const TODAY = Date.parse('2026-11-23T12:00:00Z');
 
 describe('model catalogue', () => {
-  it('matches the installed openai SDK (run `npm run models:sync` after upgrading it)', () => {
+  it('matches the installed openai SDK and gpt-tokenizer (run `npm run models:sync` after upgrading)', async () => {
+    expect(MODEL_LIMITS).toEqual((await readTokenizerModels()).models);
     const facts = readInstalledSdkFacts();
     expect(SDK_CHAT_MODELS).toEqual(facts.chatModels);
     expect(SDK_RESPONSES_ONLY_MODELS).toEqual(facts.responsesOnlyModels);

@@ -70,7 +70,9 @@ describe('parameters that adapt to the endpoint', () => {
     expect(accepted).toHaveProperty('max_completion_tokens', 1500);
     expect(accepted).not.toHaveProperty('max_tokens');
     expect(accepted).not.toHaveProperty('temperature');
-    expect(Object.values(persisted)).toEqual([{ tokenLimitParam: 'max_completion_tokens', temperature: null }]);
+    expect(Object.values(persisted)).toEqual([
+      { tokenLimitParam: 'max_completion_tokens', temperature: null },
+    ]);
 
     await summarise(2, { model: 'my-company-gpt6' });
     const second = bodies().slice(2);
@@ -80,7 +82,11 @@ describe('parameters that adapt to the endpoint', () => {
   });
 
   it('drops a reasoning effort the model refuses, and a stream option the endpoint does not know', async () => {
-    mock.behave({ kind: 'strictParameters', refusedEfforts: ['low'], refusesStreamOptions: true });
+    mock.behave({
+      kind: 'strictParameters',
+      refuses: ['max_tokens', 'temperature', 'stream_options'],
+      refusedEfforts: ['low'],
+    });
     const { done } = await summarise(1, { model: 'gpt-5.2' });
     expect(done.text).toContain('Paper number 1');
     const sent = bodies();
@@ -100,7 +106,7 @@ describe('parameters that adapt to the endpoint', () => {
     const error = await summarise(1, { model: 'gpt-4.1-mini' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SummaryFailure);
     expect((error as SummaryFailure).summaryError.kind).toBe('badRequest');
-    expect((error as SummaryFailure).summaryError.detail).toContain("maximum context length is 8192 tokens");
+    expect((error as SummaryFailure).summaryError.detail).toContain('maximum context length is 8192 tokens');
     expect(mock.chatRequests()).toHaveLength(1);
   });
 });
@@ -114,7 +120,11 @@ describe('the Responses API', () => {
     expect(done.text).toContain('Paper number 1');
     expect(done.usage?.completionTokens).toBeGreaterThan(0);
     expect(events.filter((e) => e.type === 'progress').length).toBeGreaterThan(3);
-    expect(mock.responsesRequests()[0]?.body).toMatchObject({ store: false, stream: true, max_output_tokens: 6000 });
+    expect(mock.responsesRequests()[0]?.body).toMatchObject({
+      store: false,
+      stream: true,
+      max_output_tokens: 6000,
+    });
   });
 
   it('moves an unknown model to the Responses API on the 404 and remembers it', async () => {
@@ -154,7 +164,11 @@ describe('thinking models', () => {
 
 describe('every token paid is counted', () => {
   it('bills both answers when both fail the Korean check', async () => {
-    mock.reply({ kind: 'stream', text: 'This is an English summary only.', usage: { prompt_tokens: 100, completion_tokens: 40 } });
+    mock.reply({
+      kind: 'stream',
+      text: 'This is an English summary only.',
+      usage: { prompt_tokens: 100, completion_tokens: 40 },
+    });
     const billed: Usage[] = [];
     const error = await generateSummary({
       settings: { ...DEFAULT_SETTINGS, apiKey: 'sk-unit', baseURL: mock.baseURL, model: 'gpt-4.1-mini' },

@@ -36,7 +36,8 @@ function setup(settings = {}) {
         request.signal.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError')));
         request.onEvent({ type: 'started', model: 'gpt-4.1-mini' });
         release.push(() => {
-          const model = request.settings.model === DEFAULT_SETTINGS.model ? 'gpt-4.1-mini' : request.settings.model;
+          const model =
+            request.settings.model === DEFAULT_SETTINGS.model ? 'gpt-4.1-mini' : request.settings.model;
           request.onUsage?.({ promptTokens: 1_000_000, completionTokens: 0 }, model);
           resolve({
             type: 'done',

@@ -1,17 +1,22 @@
 // What the extension knows about a model before it asks: which API, whether it reasons, its limits,
 // its price and its shutdown date. Sources, most trusted first:
-// - the openai SDK we pin (its model lists and "Announced shutdown date" notes, generated into
-//   openai-sdk-models.gen.ts by `npm run models:sync`);
-// - gpt-tokenizer's model data (OpenAI's model pages, 4.0.0 of 2026-08): endpoints, reasoning,
-//   context window, output limit. Its prices are not used: most are placeholders (gpt-4.1 and gpt-5
-//   both at $10/$30), and a wrong price is worse than none;
+// - the openai SDK we pin (its model lists and "Announced shutdown date" notes) and gpt-tokenizer's
+//   model data (OpenAI's model pages, 4.0.0 of 2026-08: endpoints, reasoning, context window, output
+//   limit), both generated into catalogue.gen.ts by `npm run models:sync`. gpt-tokenizer's prices
+//   are not used: most are placeholders (gpt-4.1 and gpt-5 both at $10/$30), and a wrong price is
+//   worse than none;
 // - LIST_PRICES below: prices with a source, the only hand-kept part;
 // - for models none of these know (Azure deployments, other providers), a first guess by family,
 //   which the request adapter corrects from the endpoint's own answers.
-import * as tokenizerModels from 'gpt-tokenizer/models';
 import { type ModelPrice, priceFor } from '../../cost.ts';
 import { DEFAULT_MODEL } from '../../shared/providers.ts';
-import { SDK_CHAT_MODELS, SDK_RESPONSES_ONLY_MODELS, SDK_SHUTDOWN_DATES } from './openai-sdk-models.gen.ts';
+import {
+  MODEL_LIMITS,
+  type ModelLimits,
+  SDK_CHAT_MODELS,
+  SDK_RESPONSES_ONLY_MODELS,
+  SDK_SHUTDOWN_DATES,
+} from './catalogue.gen.ts';
 
 export type ReasoningStyle =
   /** OpenAI-style reasoning (o-series, GPT-5 and later): `max_completion_tokens`, `reasoning_effort`, no temperature. */
@@ -55,14 +60,6 @@ export const LIST_PRICES: Readonly<Record<string, ModelPrice>> = {
   'o4-mini': { input: 1.1, output: 4.4 },
 };
 
-interface TokenizerSpec {
-  supported_endpoints?: readonly string[];
-  reasoning_tokens?: boolean;
-  context_window?: number;
-  max_output_tokens?: number;
-}
-
-const TOKENIZER_SPECS = tokenizerModels as unknown as Readonly<Record<string, TokenizerSpec | undefined>>;
 const SDK_CHAT = new Set(SDK_CHAT_MODELS);
 const SDK_RESPONSES_ONLY = new Set(SDK_RESPONSES_ONLY_MODELS);
 
@@ -107,20 +104,14 @@ function reasoningByFamily(name: string): ReasoningStyle {
 
 export function describeModel(model: string): ModelInfo {
   const canonicalId = canonicalModelId(model);
-  const spec = lookup((n) => TOKENIZER_SPECS[n], canonicalId);
+  const spec: ModelLimits | undefined = lookup((n) => MODEL_LIMITS[n], canonicalId);
   const inSdk = lookup((n) => (SDK_CHAT.has(n) || SDK_RESPONSES_ONLY.has(n) ? n : undefined), canonicalId);
   const responsesOnly =
     lookup((n) => (SDK_RESPONSES_ONLY.has(n) ? true : undefined), canonicalId) ??
-    (spec?.supported_endpoints ? !spec.supported_endpoints.includes('chat_completions') : false);
+    (spec ? spec[0] === 0 : false);
   const family = reasoningByFamily(canonicalId);
   const reasoning: ReasoningStyle =
-    spec?.reasoning_tokens === true
-      ? family === 'thinking'
-        ? 'thinking'
-        : 'openai'
-      : spec?.reasoning_tokens === false
-        ? null
-        : family;
+    spec === undefined ? family : spec[1] === 1 ? (family === 'thinking' ? 'thinking' : 'openai') : null;
   const shutdownDate = lookup((n) => SDK_SHUTDOWN_DATES[n], canonicalId);
   return {
     id: model,
@@ -128,8 +119,8 @@ export function describeModel(model: string): ModelInfo {
     known: spec !== undefined || inSdk !== undefined,
     api: responsesOnly ? 'responses' : 'chat',
     reasoning,
-    contextWindow: spec?.context_window ?? null,
-    maxOutputTokens: spec?.max_output_tokens ?? null,
+    contextWindow: spec?.[2] || null,
+    maxOutputTokens: spec?.[3] || null,
     price: lookup((n) => LIST_PRICES[n], canonicalId) ?? null,
     shutdown: shutdownDate ? { date: shutdownDate, successor: successorOf(canonicalId) } : null,
   };

@@ -1,0 +1,136 @@
+// Builds the worker's model catalogue from two maintained packages, so no one keeps it by hand:
+// - the pinned openai SDK, which states its chat model list, its Responses-only models and the
+//   announced shutdown dates only in type declarations;
+// - gpt-tokenizer's model data (OpenAI's model pages): endpoints, reasoning, context and output limits.
+// `npm run models:sync` writes lib/worker/models/catalogue.gen.ts with just the fields the worker
+// reads (~2 KB gzipped instead of the package's 5.6 KB); a unit test fails when they drift apart.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface SdkModelFacts {
+  sdkVersion: string;
+  chatModels: string[];
+  responsesOnlyModels: string[];
+  /** Model id → announced shutdown date (YYYY-MM-DD). */
+  shutdowns: Record<string, string>;
+}
+
+/** [chat completions supported, reasoning tokens, context window, max output tokens] (0 = unknown). */
+export type ModelLimits = [chat: 0 | 1, reasoning: 0 | 1, context: number, output: number];
+
+interface TokenizerSpec {
+  supported_endpoints?: readonly string[];
+  reasoning_tokens?: boolean;
+  context_window?: number;
+  max_output_tokens?: number;
+  modalities?: { output?: readonly string[] };
+}
+
+/** Text models that answer chat or responses requests, by id, with the fields the worker uses. */
+export async function readTokenizerModels(): Promise<{
+  version: string;
+  models: Record<string, ModelLimits>;
+}> {
+  const specs = (await import('gpt-tokenizer/models')) as unknown as Record<
+    string,
+    TokenizerSpec | undefined
+  >;
+  const models: Record<string, ModelLimits> = {};
+  for (const [id, spec] of Object.entries(specs).sort(([a], [b]) => a.localeCompare(b))) {
+    const endpoints = spec?.supported_endpoints ?? [];
+    const textOut = spec?.modalities?.output?.includes('text') ?? false;
+    if (!spec || !textOut || !(endpoints.includes('chat_completions') || endpoints.includes('responses')))
+      continue;
+    models[id] = [
+      endpoints.includes('chat_completions') ? 1 : 0,
+      spec.reasoning_tokens ? 1 : 0,
+      spec.context_window ?? 0,
+      spec.max_output_tokens ?? 0,
+    ];
+  }
+  return { version: packageVersion('gpt-tokenizer'), models };
+}
+
+function literalsOf(declaration: string): string[] {
+  return [...declaration.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? '').filter(Boolean);
+}
+
+export function parseSdkModelFacts(sharedDts: string, sdkVersion: string): SdkModelFacts {
+  const chatLine = /export type ChatModel = ([^;]+);/.exec(sharedDts)?.[1];
+  const allLine = /export type AllModels = ([^;]+);/.exec(sharedDts)?.[1];
+  if (!chatLine || !allLine) throw new Error('the SDK no longer declares ChatModel / AllModels');
+  const chatModels = literalsOf(chatLine);
+  const chat = new Set(chatModels);
+  const responsesOnlyModels = literalsOf(allLine).filter((model) => !chat.has(model));
+
+  // " * - "a", "b": Announced shutdown date: 2026-12-11. See …" (entries wrap over several lines).
+  const deprecated = /Deprecated values:([\s\S]*?)\*\//.exec(sharedDts)?.[1] ?? '';
+  const text = deprecated.replace(/\n\s*\*\s?/g, ' ');
+  const shutdowns: Record<string, string> = {};
+  for (const entry of text.split(/\s-\s(?=")/)) {
+    const date = /Announced shutdown\s+date:\s+(\d{4}-\d{2}-\d{2})/.exec(entry)?.[1];
+    if (!date) continue;
+    const names = entry.slice(0, entry.indexOf(':'));
+    for (const match of names.matchAll(/"([^"]+)"/g)) if (match[1]) shutdowns[match[1]] = date;
+  }
+  return { sdkVersion, chatModels, responsesOnlyModels, shutdowns };
+}
+
+/** A package's folder (their exports often hide package.json: walk up from the main entry). */
+function packageFolder(name: string): string {
+  let folder = dirname(createRequire(import.meta.url).resolve(name));
+  // Some packages put a bare {"type": "module"} package.json in their build folders: find the real one.
+  const isRoot = (dir: string) =>
+    existsSync(join(dir, 'package.json')) &&
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string })
+      .version !== undefined;
+  while (!isRoot(folder)) folder = dirname(folder);
+  return folder;
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(packageFolder(name), 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
+export function readInstalledSdkFacts(): SdkModelFacts {
+  const shared = readFileSync(join(packageFolder('openai'), 'resources/shared.d.ts'), 'utf8');
+  return parseSdkModelFacts(shared, packageVersion('openai'));
+}
+
+export function renderGeneratedModule(
+  facts: SdkModelFacts,
+  tokenizer: { version: string; models: Record<string, ModelLimits> },
+): string {
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
+  return `// Generated by \`npm run models:sync\` from openai@${facts.sdkVersion} and gpt-tokenizer@${tokenizer.version}; do not edit.
+
+export const OPENAI_SDK_VERSION = '${facts.sdkVersion}';
+export const GPT_TOKENIZER_VERSION = '${tokenizer.version}';
+
+/** [chat completions supported, reasoning tokens, context window, max output tokens] (0 = unknown). */
+export type ModelLimits = [chat: 0 | 1, reasoning: 0 | 1, context: number, output: number];
+
+/** OpenAI's text models as gpt-tokenizer's model data describes them. */
+export const MODEL_LIMITS: Readonly<Record<string, ModelLimits>> = ${json(tokenizer.models)};
+
+/** Models the SDK lists for chat completions. */
+export const SDK_CHAT_MODELS: readonly string[] = ${json(facts.chatModels)};
+
+/** Models the SDK lists only for the Responses API. */
+export const SDK_RESPONSES_ONLY_MODELS: readonly string[] = ${json(facts.responsesOnlyModels)};
+
+/** Announced shutdown dates (YYYY-MM-DD), from the SDK's "Deprecated values" notes. */
+export const SDK_SHUTDOWN_DATES: Readonly<Record<string, string>> = ${json(facts.shutdowns)};
+`;
+}
+
+export const GENERATED_PATH = new URL('../../lib/worker/models/catalogue.gen.ts', import.meta.url);
+
+if (import.meta.main) {
+  writeFileSync(GENERATED_PATH, renderGeneratedModule(readInstalledSdkFacts(), await readTokenizerModels()));
+  execFileSync('npx', ['biome', 'format', '--write', GENERATED_PATH.pathname], { stdio: 'inherit' });
+  console.log(`wrote ${GENERATED_PATH.pathname}`);
+}
