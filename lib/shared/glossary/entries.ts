@@ -665,7 +665,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   }),
 
   // ---- Agents, tools, retrieval ---------------------------------------------------------------
-  term('agent', '에이전트', 'usage', { aliases: ['AI agent', 'LLM agent'] }),
+  term('agent', '에이전트', 'usage'),
   term('agentic', '에이전틱', 'usage', { accept: ['에이전트형', '에이전트적', '에이전트 기반'] }),
   term('multi-agent system', '다중 에이전트 시스템', 'usage', {
     aliases: ['multi-agent', 'MAS'],
