@@ -4,7 +4,12 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_GLOSSARY } from '../../lib/shared/glossary/entries.ts';
 import { type GlossaryEntry, GlossaryEntrySchema, glossaryKey } from '../../lib/shared/glossary/entry.ts';
-import { compileGlossary, findGlossaryHits, selectGlossaryEntries } from '../../lib/shared/glossary/match.ts';
+import {
+  compiledGlossaryFor,
+  compileGlossary,
+  findGlossaryHits,
+  selectGlossaryEntries,
+} from '../../lib/shared/glossary/match.ts';
 import { formatGlossaryBlock } from '../../lib/shared/glossary/prompt-block.ts';
 import { ABSTRACT, buildPaperText } from '../fixtures/glossary/paper-text.ts';
 
@@ -34,7 +39,7 @@ describe('shipped glossary', () => {
     for (const item of SHIPPED_GLOSSARY) {
       for (const spelling of [item.en, ...(item.aliases ?? [])]) {
         const key = glossaryKey(spelling);
-        expect(owner.get(key), `${spelling} (${item.en})`).toBeUndefined();
+        expect(owner.get(key) ?? item.en, spelling).toBe(item.en);
         owner.set(key, item.en);
       }
     }
@@ -79,6 +84,17 @@ describe('findGlossaryHits', () => {
     }
   });
 
+  it('matches terms partly closed up, and one-word terms written apart when listed', () => {
+    expect(selectedTerms('supervised finetuning')).toEqual(['supervised fine-tuning']);
+    expect(selectedTerms('a pretrained model')).toEqual(['pre-trained model']);
+    expect(selectedTerms('a feedforward network')).toEqual(['feed-forward network']);
+    expect(selectedTerms('back-propagation, batch norm, re-ranking')).toEqual([
+      'backpropagation',
+      'batch normalization',
+      'reranking',
+    ]);
+  });
+
   it('matches plurals, including acronyms', () => {
     expect(selectedTerms('diffusion models')).toEqual(['diffusion model']);
     expect(selectedTerms('LLMs and VLMs')).toEqual(['large language model', 'vision-language model']);
@@ -107,6 +123,11 @@ describe('findGlossaryHits', () => {
   it('does not join words across punctuation', () => {
     expect(selectedTerms('knowledge, distillation')).toEqual(['distillation']);
     expect(selectedTerms('knowledge\ndistillation')).toEqual(['knowledge distillation']);
+  });
+
+  it('compiles a glossary list once', () => {
+    expect(compiledGlossaryFor(SHIPPED_GLOSSARY)).toBe(compiledGlossaryFor(SHIPPED_GLOSSARY));
+    expect(compiledGlossaryFor([...SHIPPED_GLOSSARY])).not.toBe(compiledGlossaryFor(SHIPPED_GLOSSARY));
   });
 
   it('lets a later entry take a spelling an earlier one had', () => {

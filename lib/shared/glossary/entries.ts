@@ -90,7 +90,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   }),
   term('gradient descent', '경사 하강법', 'google-ko', { accept: ['경사하강법'] }),
   term('stochastic gradient descent', '확률적 경사 하강법', 'dlbook-ko', { aliases: ['SGD'] }),
-  term('backpropagation', '역전파', 'dlbook-ko', { aliases: ['backprop'] }),
+  term('backpropagation', '역전파', 'dlbook-ko', { aliases: ['back-propagation', 'backprop'] }),
   term('learning rate', '학습률', 'pytorch-ko'),
   term('hyperparameter', '하이퍼파라미터', 'pytorch-ko', { accept: ['초매개변수'] }),
   term('epoch', '에폭', 'pytorch-ko', { accept: ['에포크'] }),
@@ -101,8 +101,8 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('convergence', '수렴', 'usage'),
   term('convex optimization', '볼록 최적화', 'usage'),
   term('loss landscape', '손실 지형', 'usage', { accept: ['손실 경관', '손실 곡면'] }),
-  term('overfitting', '과적합', 'pytorch-ko'),
-  term('underfitting', '과소적합', 'usage'),
+  term('overfitting', '과적합', 'pytorch-ko', { aliases: ['over-fitting'] }),
+  term('underfitting', '과소적합', 'usage', { aliases: ['under-fitting'] }),
   term('generalization', '일반화', 'google-ko', { aliases: ['generalisation'] }),
   term('length generalization', '길이 일반화', 'usage'),
   term('regularization', '정규화', 'google-ko', {
@@ -113,9 +113,9 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
     aliases: ['normalisation'],
     note: 'regularization과 같은 번역어',
   }),
-  term('batch normalization', '배치 정규화', 'pytorch-ko', { aliases: ['BatchNorm'] }),
+  term('batch normalization', '배치 정규화', 'pytorch-ko', { aliases: ['batch norm', 'BatchNorm'] }),
   term('layer normalization', '층 정규화', 'usage', {
-    aliases: ['LayerNorm'],
+    aliases: ['layer norm', 'LayerNorm'],
     accept: ['레이어 정규화', '계층 정규화'],
   }),
   keep('RMSNorm', { aliases: ['RMS normalization'] }),
@@ -151,7 +151,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('double descent', '이중 하강', 'usage'),
   keep('grokking', { accept: ['그로킹'] }),
   term('overparameterization', '과매개변수화', 'usage', {
-    aliases: ['overparameterized'],
+    aliases: ['over-parameterization', 'overparameterized'],
     accept: ['과파라미터화'],
   }),
   term('memorization', '암기', 'usage', { aliases: ['memorisation'], accept: ['기억'] }),
@@ -176,7 +176,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('gradient boosting', '그래디언트 부스팅', 'usage', { accept: ['경사 부스팅'] }),
   term('support vector machine', '서포트 벡터 머신', 'usage', { aliases: ['SVM'] }),
   term('k-nearest neighbors', 'k-최근접 이웃', 'usage', {
-    aliases: ['k-nearest neighbours', 'kNN', 'nearest neighbor'],
+    aliases: ['k-NN', 'k-nearest neighbours', 'kNN', 'nearest neighbor'],
     accept: ['최근접 이웃'],
   }),
   term('principal component analysis', '주성분 분석', 'usage', { aliases: ['PCA'] }),
@@ -256,8 +256,8 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('attention map', '어텐션 맵', 'usage'),
   term('attention mask', '어텐션 마스크', 'pseudolab'),
   term('attention sink', '어텐션 싱크', 'usage'),
-  keep('FlashAttention', { accept: ['플래시 어텐션'] }),
-  keep('PagedAttention', { accept: ['페이지드 어텐션'] }),
+  keep('FlashAttention', { aliases: ['Flash Attention'], accept: ['플래시 어텐션'] }),
+  keep('PagedAttention', { aliases: ['paged attention'], accept: ['페이지드 어텐션'] }),
   term('positional encoding', '위치 인코딩', 'usage', { aliases: ['position encoding'] }),
   term('positional embedding', '위치 임베딩', 'usage', { aliases: ['position embedding'] }),
   term('rotary position embedding', '회전 위치 임베딩', 'usage', {
@@ -268,7 +268,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
     aliases: ['FFN', 'feed-forward layer'],
     accept: ['피드포워드 신경망', '순방향 신경망', '순전파 신경망', '피드포워드 층'],
   }),
-  term('multilayer perceptron', '다층 퍼셉트론', 'usage', { aliases: ['MLP'] }),
+  term('multilayer perceptron', '다층 퍼셉트론', 'usage', { aliases: ['multi-layer perceptron', 'MLP'] }),
   term('residual connection', '잔차 연결', 'usage', {
     aliases: ['residual stream'],
     accept: ['잔차 스트림'],
@@ -296,8 +296,8 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('encoder-decoder', '인코더-디코더', 'usage'),
   term('decoder-only', '디코더 전용', 'usage', { accept: ['디코더 온리', '디코더만'] }),
   term('bottleneck', '병목', 'usage', { accept: ['보틀넥'] }),
-  term('upsampling', '업샘플링', 'usage'),
-  term('downsampling', '다운샘플링', 'usage'),
+  term('upsampling', '업샘플링', 'usage', { aliases: ['up-sampling'] }),
+  term('downsampling', '다운샘플링', 'usage', { aliases: ['down-sampling'] }),
   term('pooling', '풀링', 'usage'),
   term('receptive field', '수용 영역', 'usage', { accept: ['수용장'] }),
   term('convolution', '합성곱', 'pytorch-ko', { accept: ['컨볼루션'] }),
@@ -317,7 +317,11 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('router', '라우터', 'usage', { aliases: ['routing'], accept: ['라우팅'] }),
   term('load balancing', '부하 분산', 'usage', { accept: ['로드 밸런싱', '부하 균형'] }),
   term('dense model', '밀집 모델', 'usage', { accept: ['덴스 모델'] }),
-  term('autoencoder', '오토인코더', 'usage', { accept: ['자동부호기'], note: '『심층 학습』은 자동부호기' }),
+  term('autoencoder', '오토인코더', 'usage', {
+    aliases: ['auto-encoder'],
+    accept: ['자동부호기'],
+    note: '『심층 학습』은 자동부호기',
+  }),
   term('sparse autoencoder', '희소 오토인코더', 'usage', { aliases: ['SAE'] }),
   term('variational autoencoder', '변분 오토인코더', 'usage', {
     aliases: ['VAE'],
@@ -334,7 +338,10 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
     accept: ['디퓨전 트랜스포머'],
   }),
   term('modality', '모달리티', 'usage', { aliases: ['modalities'], accept: ['양식', '감각 양식'] }),
-  term('multimodal', '멀티모달', 'usage', { accept: ['다중 모달', '다중 양식', '다중모드'] }),
+  term('multimodal', '멀티모달', 'usage', {
+    aliases: ['multi-modal'],
+    accept: ['다중 모달', '다중 양식', '다중모드'],
+  }),
   term('cross-modal', '교차 모달', 'usage', { accept: ['크로스 모달', '모달 간'] }),
 
   // ---- Language models ------------------------------------------------------------------------
@@ -364,7 +371,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
     accept: ['마스킹된 언어 모델링', '마스크드 언어 모델링'],
   }),
   term('next-token prediction', '다음 토큰 예측', 'usage'),
-  term('autoregressive', '자기회귀', 'pseudolab', { accept: ['자동회귀'] }),
+  term('autoregressive', '자기회귀', 'pseudolab', { aliases: ['auto-regressive'], accept: ['자동회귀'] }),
   term('sequence-to-sequence', '시퀀스-투-시퀀스', 'usage', { aliases: ['seq2seq'], accept: ['시퀀스 간'] }),
   term('tokenizer', '토크나이저', 'pseudolab', { aliases: ['tokeniser'] }),
   term('tokenization', '토큰화', 'usage', { aliases: ['tokenisation'] }),
@@ -422,12 +429,12 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('named entity recognition', '개체명 인식', 'usage', { aliases: ['NER'] }),
   term('sentiment analysis', '감성 분석', 'usage', { accept: ['감정 분석'] }),
   term('text classification', '텍스트 분류', 'usage'),
-  term('multilingual', '다국어', 'usage'),
+  term('multilingual', '다국어', 'usage', { aliases: ['multi-lingual'] }),
   term('cross-lingual', '교차 언어', 'usage', { aliases: ['cross-lingual transfer'], accept: ['언어 간'] }),
   term('low-resource language', '저자원 언어', 'usage', { aliases: ['low-resource'] }),
   term('code-switching', '코드 스위칭', 'usage', { accept: ['언어 전환', '코드 전환'] }),
   term('dialogue system', '대화 시스템', 'usage', { aliases: ['dialog system'] }),
-  term('chatbot', '챗봇', 'usage'),
+  term('chatbot', '챗봇', 'usage', { aliases: ['chat bot'] }),
   term('persona', '페르소나', 'usage'),
   term('role-playing', '역할극', 'usage', { aliases: ['role-play'], accept: ['롤플레잉', '롤플레이'] }),
   term('personalization', '개인화', 'usage', { aliases: ['personalisation'] }),
@@ -589,7 +596,10 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('commonsense reasoning', '상식 추론', 'usage', { accept: ['상식적 추론'] }),
   term('multi-hop reasoning', '다중 홉 추론', 'usage', { aliases: ['multi-hop'], accept: ['멀티홉 추론'] }),
   term('spatial reasoning', '공간 추론', 'usage', { accept: ['공간적 추론'] }),
-  term('overthinking', '과잉 사고', 'usage', { accept: ['과도한 사고', '오버씽킹', '과잉 추론'] }),
+  term('overthinking', '과잉 사고', 'usage', {
+    aliases: ['over-thinking'],
+    accept: ['과도한 사고', '오버씽킹', '과잉 추론'],
+  }),
   term('test-time compute', '테스트 시점 연산', 'usage', {
     aliases: ['test-time computation', 'inference-time compute'],
     accept: ['테스트 타임 컴퓨트', '추론 시점 연산', '테스트 시간 연산', '추론 시 연산'],
@@ -652,7 +662,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
     accept: ['양자화 인지 학습', '양자화 고려 학습'],
   }),
   term('vector quantization', '벡터 양자화', 'usage', { aliases: ['VQ'] }),
-  term('codebook', '코드북', 'usage'),
+  term('codebook', '코드북', 'usage', { aliases: ['code book'] }),
   term('pruning', '가지치기', 'usage', { accept: ['프루닝'] }),
   term('sparsity', '희소성', 'usage'),
   term('model compression', '모델 압축', 'usage'),
@@ -694,8 +704,11 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('retrieval', '검색', 'usage', { accept: ['리트리벌', '검색 단계'] }),
   term('retriever', '검색기', 'usage', { accept: ['리트리버', '검색 모델'] }),
   term('dense retrieval', '밀집 검색', 'usage', { accept: ['덴스 검색', '밀집 벡터 검색'] }),
-  term('reranker', '리랭커', 'usage', { accept: ['재순위 모델', '재정렬기', '재순위화 모델'] }),
-  term('reranking', '재순위화', 'usage', { accept: ['리랭킹', '재정렬', '재순위'] }),
+  term('reranker', '리랭커', 'usage', {
+    aliases: ['re-ranker'],
+    accept: ['재순위 모델', '재정렬기', '재순위화 모델'],
+  }),
+  term('reranking', '재순위화', 'usage', { aliases: ['re-ranking'], accept: ['리랭킹', '재정렬', '재순위'] }),
   term('vector database', '벡터 데이터베이스', 'usage', {
     aliases: ['vector store', 'vector DB'],
     accept: ['벡터 DB', '벡터 저장소'],
@@ -763,7 +776,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('video generation', '비디오 생성', 'usage', { accept: ['영상 생성', '동영상 생성'] }),
   term('video understanding', '비디오 이해', 'usage', { accept: ['영상 이해', '동영상 이해'] }),
   term('super-resolution', '초해상도', 'usage', { accept: ['초고해상도'] }),
-  term('inpainting', '인페인팅', 'usage', { accept: ['영역 복원'] }),
+  term('inpainting', '인페인팅', 'usage', { aliases: ['in-painting'], accept: ['영역 복원'] }),
   term('image captioning', '이미지 캡셔닝', 'usage', { accept: ['이미지 캡션 생성', '이미지 설명 생성'] }),
   term('visual question answering', '시각 질의응답', 'usage', {
     aliases: ['VQA'],
@@ -867,7 +880,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
     accept: ['로봇 매니퓰레이션'],
   }),
   term('motion planning', '동작 계획', 'usage', { accept: ['모션 플래닝', '경로 계획', '움직임 계획'] }),
-  term('teleoperation', '원격 조작', 'usage', { accept: ['원격 조종'] }),
+  term('teleoperation', '원격 조작', 'usage', { aliases: ['tele-operation'], accept: ['원격 조종'] }),
   term('autonomous driving', '자율 주행', 'usage', { aliases: ['self-driving'] }),
   keep('sim-to-real', {
     aliases: ['sim2real', 'sim-to-real transfer'],
@@ -876,7 +889,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
 
   // ---- Evaluation and data --------------------------------------------------------------------
   term('benchmark', '벤치마크', 'usage'),
-  term('leaderboard', '리더보드', 'usage', { accept: ['순위표'] }),
+  term('leaderboard', '리더보드', 'usage', { aliases: ['leader board'], accept: ['순위표'] }),
   term('baseline', '베이스라인', 'usage', {
     aliases: ['baselines'],
     accept: ['기준 모델', '기준선', '비교 기준', '기준 방법'],
@@ -902,7 +915,7 @@ export const SHIPPED_GLOSSARY: readonly GlossaryEntry[] = [
   term('synthetic data', '합성 데이터', 'usage', { aliases: ['synthetic dataset'] }),
   term('data curation', '데이터 큐레이션', 'usage', { accept: ['데이터 선별', '데이터 정제'] }),
   term('data filtering', '데이터 필터링', 'usage', { accept: ['데이터 선별'] }),
-  term('deduplication', '중복 제거', 'usage', { aliases: ['dedup'] }),
+  term('deduplication', '중복 제거', 'usage', { aliases: ['de-duplication', 'dedup'] }),
   term('data mixture', '데이터 혼합', 'usage', {
     aliases: ['data mix'],
     accept: ['데이터 믹스처', '데이터 구성비', '데이터 믹스'],
