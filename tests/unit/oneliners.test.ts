@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BatchLimits,
   type BatchPlanOptions,
+  batchLimitsFrom,
   MAX_ONE_LINER_ATTEMPTS,
-  type ModelLimits,
   maxOutputTokensFor,
   nextOneLinerBatch,
   planOneLinerBatches,
@@ -20,8 +21,8 @@ import {
 } from '../../lib/worker/oneliners/prompt.ts';
 import { answerFor, buildPapers, goodEntry, paperId } from '../fixtures/oneliners/papers.ts';
 
-const GPT_4O_MINI: ModelLimits = { contextTokens: 128_000, maxOutputTokens: 16_384 };
-const SMALL_LOCAL: ModelLimits = { contextTokens: 8_192, maxOutputTokens: 2_048 };
+const GPT_4O_MINI: BatchLimits = { contextTokens: 128_000, maxOutputTokens: 16_384 };
+const SMALL_LOCAL: BatchLimits = { contextTokens: 8_192, maxOutputTokens: 2_048 };
 const plain: BatchPlanOptions = { prompt: { mode: 'jsonSchema' } };
 
 describe('oneLinerInput', () => {
@@ -148,7 +149,7 @@ describe('planOneLinerBatches', () => {
   });
 
   it('keeps within a small context window', () => {
-    const tiny: ModelLimits = { contextTokens: 4_096, maxOutputTokens: 4_096 };
+    const tiny: BatchLimits = { contextTokens: 4_096, maxOutputTokens: 4_096 };
     const batches = planOneLinerBatches(week, tiny, plain);
     expect(batches.length).toBeGreaterThan(3);
     expect(batches.flat()).toHaveLength(100);
@@ -159,10 +160,25 @@ describe('planOneLinerBatches', () => {
   });
 });
 
+describe('batchLimitsFrom', () => {
+  it('takes the catalogue figures, reserves thinking output, and falls back when a figure is unknown', () => {
+    expect(
+      batchLimitsFrom({ contextWindow: 400_000, maxOutputTokens: 128_000, reasoning: 'openai' }),
+    ).toEqual({
+      limits: { contextTokens: 400_000, maxOutputTokens: 128_000 },
+      reservedOutputTokens: 2_000,
+    });
+    expect(batchLimitsFrom({ contextWindow: null, maxOutputTokens: 0, reasoning: null })).toEqual({
+      limits: { contextTokens: 8_192, maxOutputTokens: 2_048 },
+      reservedOutputTokens: 0,
+    });
+  });
+});
+
 describe('one-liner queue', () => {
   const inputs = buildPapers(5).map((paper) => oneLinerInput(paper));
   const byId = new Map(inputs.map((input) => [input.id, input]));
-  const limits: ModelLimits = { contextTokens: 128_000, maxOutputTokens: 16_384 };
+  const limits: BatchLimits = { contextTokens: 128_000, maxOutputTokens: 16_384 };
   const twoPerBatch: BatchPlanOptions = { ...plain, maxPapersPerBatch: 2 };
 
   it('puts papers missing from an answer first in the next batch', () => {

@@ -3,10 +3,33 @@
 import { estimateTokens } from '../../cost.ts';
 import { buildOneLinerSystemPrompt, type OneLinerInput, type OneLinerPromptOptions } from './prompt.ts';
 
-/** From the model catalogue: how much the model reads and writes per request. */
-export interface ModelLimits {
+/** How much the model reads and writes per request. */
+export interface BatchLimits {
   contextTokens: number;
   maxOutputTokens: number;
+}
+
+/** For a model the catalogue does not know (often a local one): small, so the first request fits. */
+export const UNKNOWN_MODEL_LIMITS: BatchLimits = { contextTokens: 8_192, maxOutputTokens: 2_048 };
+/** Output a reasoning model spends thinking at low effort, by the catalogue's reasoning style. */
+const REASONING_RESERVE = { openai: 2_000, thinking: 4_000 } as const;
+
+/**
+ * Limits and the reasoning reserve from the model catalogue's facts (describeModel's ModelInfo has
+ * these fields); unknown numbers fall back to UNKNOWN_MODEL_LIMITS.
+ */
+export function batchLimitsFrom(model: {
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  reasoning: keyof typeof REASONING_RESERVE | null;
+}): { limits: BatchLimits; reservedOutputTokens: number } {
+  return {
+    limits: {
+      contextTokens: model.contextWindow || UNKNOWN_MODEL_LIMITS.contextTokens,
+      maxOutputTokens: model.maxOutputTokens || UNKNOWN_MODEL_LIMITS.maxOutputTokens,
+    },
+    reservedOutputTokens: model.reasoning ? REASONING_RESERVE[model.reasoning] : 0,
+  };
 }
 
 export interface BatchPlanOptions {
@@ -55,7 +78,7 @@ function wantedOutputTokens(papers: number, options: BatchPlanOptions): number {
 }
 
 /** What to send as max_tokens / max_completion_tokens for a batch of this size. */
-export function maxOutputTokensFor(papers: number, limits: ModelLimits, options: BatchPlanOptions): number {
+export function maxOutputTokensFor(papers: number, limits: BatchLimits, options: BatchPlanOptions): number {
   return Math.min(limits.maxOutputTokens, wantedOutputTokens(papers, options));
 }
 
@@ -70,7 +93,7 @@ export function promptOverheadTokens(options: BatchPlanOptions): number {
 
 function greedyBatches(
   inputs: readonly OneLinerInput[],
-  limits: ModelLimits,
+  limits: BatchLimits,
   options: BatchPlanOptions,
   maxPapers: number,
 ): OneLinerInput[][] {
@@ -106,7 +129,7 @@ function greedyBatches(
  */
 export function planOneLinerBatches(
   inputs: readonly OneLinerInput[],
-  limits: ModelLimits,
+  limits: BatchLimits,
   options: BatchPlanOptions,
 ): OneLinerInput[][] {
   const maxPapers = Math.max(1, options.maxPapersPerBatch ?? DEFAULT_MAX_PAPERS_PER_BATCH);
@@ -138,7 +161,7 @@ export function startOneLinerQueue(ids: readonly string[]): OneLinerQueue {
 export function nextOneLinerBatch(
   queue: OneLinerQueue,
   inputsById: ReadonlyMap<string, OneLinerInput>,
-  limits: ModelLimits,
+  limits: BatchLimits,
   options: BatchPlanOptions,
 ): OneLinerInput[] {
   const pending = queue.pending.flatMap((id) => {
