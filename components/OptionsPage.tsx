@@ -340,6 +340,9 @@ export function OptionsPage() {
               aria-describedby={describedBy('baseURL', 'endpoint-hint')}
             />
             <FieldError id="baseURL-error" text={errors.baseURL} />
+            <p id="endpoint-hint" class="hint">
+              {koOptions.endpointHint}
+            </p>
             {endpoint.ok && endpoint.privateHttp && (
               <div class="field checkbox">
                 <input
@@ -351,9 +354,6 @@ export function OptionsPage() {
                 <label for="private-http">{koOptions.privateHttpConfirm}</label>
               </div>
             )}
-            <p id="endpoint-hint" class="hint">
-              {koOptions.endpointHint}
-            </p>
           </div>
           <div class="field">
             <label for="model">{koOptions.model}</label>
