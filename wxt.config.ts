@@ -16,6 +16,9 @@ const EXTENSION_PAGES_CSP =
 // tests/unit/manifest.test.ts pins them so any new one is a deliberate change.
 export default defineConfig({
   srcDir: '.',
+  // Toolbar, store and options icons (16/32/48/128) drawn from one SVG source.
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', grayscaleOnDevelopment: false },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Daily Papers KO',
     description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',

@@ -268,7 +268,18 @@ export function OptionsPage() {
   return (
     <main class="options">
       <h1>{koOptions.title}</h1>
-      <p class="intro">{koOptions.intro}</p>
+      {location.hash === '#welcome' ? (
+        <section class="welcome" aria-labelledby="welcome-heading">
+          <h2 id="welcome-heading">{koOptions.welcomeTitle}</h2>
+          <ol>
+            {koOptions.welcomeSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <p class="intro">{koOptions.intro}</p>
+      )}
       {!loaded && (
         <p class={`status ${status?.tone ?? ''}`} aria-live="polite">
           {status?.text ?? koOptions.loading}

@@ -68,6 +68,14 @@ export default defineBackground(() => {
     ledger,
   });
 
+  // A new user lands on the options page with a short welcome, instead of a dead end at the first click.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void settings().then(async (loaded) => {
+      if (!loaded.apiKey) await browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    });
+  });
+
   browser.commands.onCommand.addListener((command) => {
     void runCommand(command, {
       activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,

@@ -93,6 +93,12 @@ export const koOptions = {
   apiKeyOptional: '내 컴퓨터나 사내망의 서버는 보통 키가 필요 없습니다. 비워 두어도 됩니다.',
   keyInvalidCharacters:
     '키에 HTTP 헤더로 보낼 수 없는 문자(한글, 특수 따옴표 등)가 있습니다. 발급 페이지에서 키를 다시 복사해 붙여 넣으세요.',
+  welcomeTitle: 'Daily Papers KO를 설치해 주셔서 고맙습니다',
+  welcomeSteps: [
+    '아래에서 제공사를 고르고 API 키를 붙여 넣으세요. 내 컴퓨터의 Ollama·LM Studio는 키가 없어도 됩니다.',
+    '연결 테스트로 키와 모델을 확인한 뒤 저장하세요.',
+    'huggingface.co/papers에서 논문 카드 아래 "한국어 요약"을 누르면 요약이 바로 흘러 들어옵니다.',
+  ],
   provider: '제공사',
   keyPage: (provider: string) => `${provider} 키 발급 페이지 열기`,
   connectionSection: '연결',

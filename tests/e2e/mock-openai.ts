@@ -1285,17 +1285,96 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
 // ---------------------------------------------------------------------------------------------
 // Standalone: `npm run mock-openai [port]`
 
-function portFromEnvironment(): number {
-  const raw = process.env.PORT ?? process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? '8787';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`Invalid port / 잘못된 포트: ${raw}`);
+const FAILURES: Record<string, () => MockReply> = {
+  '401': mockErrors.invalidApiKey,
+  '403': mockErrors.permissionDenied,
+  '404': () => mockErrors.modelNotFound(),
+  '429': () => mockErrors.rateLimited({ retryAfterSeconds: 20 }),
+  quota: mockErrors.insufficientQuota,
+  '500': mockErrors.serverError,
+  '503': mockErrors.overloaded,
+  cut: () => ({ kind: 'stream', cutAfterChunks: 12, chunkDelayMs: 40 }),
+  hang: () => ({ kind: 'hang' }),
+};
+
+const PERSONALITIES: Record<string, Personality> = {
+  strict: { kind: 'strictParameters' },
+  responses: { kind: 'responsesOnly', models: /-pro$|codex/ },
+  ollama: { kind: 'ollama' },
+  anthropic: { kind: 'anthropic' },
+  thinking: { kind: 'thinking' },
+  portal: { kind: 'htmlPortal' },
+};
+
+export interface StandaloneOptions {
+  port: number;
+  /** Milliseconds between streamed chunks. */
+  delayMs: number | null;
+  /** Every chat request fails this way (`--fail 401`), or only the first N (`--fail 401 --times 2`). */
+  fail: string | null;
+  times: number | null;
+  personalities: Personality[];
+}
+
+const USAGE = `사용법 / Usage: npm run mock-openai -- [포트] [--delay ms] [--fail ${Object.keys(FAILURES).join('|')}] [--times N] [--personality ${Object.keys(PERSONALITIES).join('|')}]…`;
+
+/** `npm run mock-openai -- 8787 --delay 200 --fail 429 --times 1 --personality thinking` */
+export function parseStandaloneArguments(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): StandaloneOptions {
+  const options: StandaloneOptions = {
+    port: Number(env.PORT ?? 8787),
+    delayMs: null,
+    fail: null,
+    times: null,
+    personalities: [],
+  };
+  const value = (i: number, flag: string) => {
+    const next = args[i + 1];
+    if (next === undefined) throw new Error(`${flag}: 값이 없습니다 / missing value\n${USAGE}`);
+    return next;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (/^\d+$/.test(arg)) options.port = Number(arg);
+    else if (arg === '--delay') options.delayMs = Number(value(i++, arg));
+    else if (arg === '--times') options.times = Number(value(i++, arg));
+    else if (arg === '--fail') {
+      options.fail = value(i++, arg);
+      if (!FAILURES[options.fail]) throw new Error(`--fail ${options.fail}: 모르는 값 / unknown\n${USAGE}`);
+    } else if (arg === '--personality') {
+      const name = value(i++, arg);
+      const personality = PERSONALITIES[name];
+      if (!personality) throw new Error(`--personality ${name}: 모르는 값 / unknown\n${USAGE}`);
+      options.personalities.push(personality);
+    } else throw new Error(`${arg}: 모르는 인자 / unknown argument\n${USAGE}`);
   }
-  return port;
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) {
+    throw new Error(`Invalid port / 잘못된 포트: ${options.port}`);
+  }
+  if (options.delayMs !== null && !(options.delayMs >= 0))
+    throw new Error(`--delay: ${options.delayMs}\n${USAGE}`);
+  return options;
 }
 
 async function runStandalone(): Promise<void> {
-  const mock = await startMockOpenAI({ port: portFromEnvironment(), log: (line) => console.log(line) });
+  const options = parseStandaloneArguments(process.argv.slice(2), process.env);
+  const mock = await startMockOpenAI({ port: options.port, log: (line) => console.log(line) });
+  mock.behave(...options.personalities);
+  const failure = options.fail ? FAILURES[options.fail] : undefined;
+  const normal = (): MockReply => ({
+    kind: 'stream',
+    chunkDelayMs: options.delayMs ?? DEFAULT_REPLY_CHUNK_DELAY_MS * 6,
+  });
+  let failed = 0;
+  mock.reply(() => {
+    if (failure && (options.times === null || failed < options.times)) {
+      failed++;
+      return failure();
+    }
+    return normal();
+  });
   console.log(
     [
       '',
@@ -1304,7 +1383,13 @@ async function runStandalone(): Promise<void> {
       `  확장 설정의 엔드포인트 URL을 ${mock.baseURL} 로 지정하세요. API 키는 아무 값이나 됩니다 (예: sk-test).`,
       `  In the extension settings, set the endpoint URL to ${mock.baseURL}. Any API key works (e.g. sk-test).`,
       `  모델 / Models: ${mock.models.join(', ')}`,
-      '  응답은 한국어 요약 예시를 스트리밍합니다 / Replies stream a sample Korean summary.',
+      failure
+        ? `  실패 / Failing: ${options.fail}${options.times === null ? ' (매번 / every time)' : ` (처음 ${options.times}번 / first ${options.times})`}`
+        : '  응답은 한국어 요약 예시를 스트리밍합니다 / Replies stream a sample Korean summary.',
+      options.personalities.length > 0
+        ? `  성격 / Personalities: ${options.personalities.map((p) => p.kind).join(', ')}`
+        : '',
+      `  ${USAGE}`,
       '  종료 / Stop: Ctrl+C',
       '',
     ].join('\n'),

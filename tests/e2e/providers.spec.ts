@@ -315,3 +315,12 @@ test('a key saved by the previous version still works after the update, and leav
   });
   expect(local).not.toContain(key);
 });
+
+test('a fresh install opens the options page with a welcome that says what to do first', async ({ context }) => {
+  const welcome =
+    context.pages().find((page) => page.url().endsWith('/options.html#welcome')) ??
+    (await context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/options.html#welcome') }));
+  await expect(welcome.getByRole('heading', { name: 'Daily Papers KO를 설치해 주셔서 고맙습니다' })).toBeVisible();
+  await expect(welcome.getByRole('listitem').first()).toContainText('제공사를 고르고 API 키를 붙여 넣으세요');
+  await expect(welcome.getByLabel('제공사')).toBeVisible();
+});

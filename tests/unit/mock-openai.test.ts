@@ -586,3 +586,21 @@ describe('scripting and bookkeeping', () => {
     }
   });
 });
+
+describe('npm run mock-openai arguments', () => {
+  it('reads a port, a delay, a failure with a count, and personalities', async () => {
+    const { parseStandaloneArguments } = await import('../e2e/mock-openai.ts');
+    expect(
+      parseStandaloneArguments(['9000', '--delay', '200', '--fail', '429', '--times', '2', '--personality', 'thinking']),
+    ).toEqual({
+      port: 9000,
+      delayMs: 200,
+      fail: '429',
+      times: 2,
+      personalities: [{ kind: 'thinking' }],
+    });
+    expect(parseStandaloneArguments([], { PORT: '8800' }).port).toBe(8800);
+    expect(() => parseStandaloneArguments(['--fail', 'teapot'])).toThrow(/--fail teapot/);
+    expect(() => parseStandaloneArguments(['--what'])).toThrow(/unknown argument/);
+  });
+});
