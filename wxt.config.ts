@@ -18,7 +18,7 @@ export default defineConfig({
   srcDir: '.',
   // Toolbar, store and options icons (16/32/48/128) drawn from one SVG source.
   modules: ['@wxt-dev/auto-icons'],
-  autoIcons: { baseIconPath: 'assets/icon.svg', grayscaleOnDevelopment: false },
+  autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Daily Papers KO',
     description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',

@@ -108,8 +108,14 @@ function ModelNotes({
         </p>
       )}
       {info.price === null && (
-        <div class="warning" id="price-warning">
-          <p>{budget > 0 ? koOptions.priceNeededForBudget(model) : koOptions.priceUnknown(model)}</p>
+        <div class={price ? 'note' : 'warning'} id="price-warning">
+          <p>
+            {price
+              ? koOptions.ownPriceUsed(model)
+              : budget > 0
+                ? koOptions.priceNeededForBudget(model)
+                : koOptions.priceUnknown(model)}
+          </p>
           <div class="row prices-inline">
             {(['input', 'output'] as const).map((side) => (
               <label key={side} class="inline">
@@ -167,7 +173,7 @@ export function OptionsPage() {
     let current = true;
     const timer = setTimeout(() => {
       modelInfo(model).then(
-        (answer) => current && setInfo(ownPrice ? { ...answer, price: ownPrice } : answer),
+        (answer) => current && setInfo(answer),
         () => current && setInfo(null),
       );
     }, 150);
@@ -175,7 +181,7 @@ export function OptionsPage() {
       current = false;
       clearTimeout(timer);
     };
-  }, [model, ownPrice]);
+  }, [model]);
 
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setForm((old) => ({ ...old, [key]: value }));

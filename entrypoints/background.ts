@@ -10,7 +10,7 @@ import { isTrustedSender } from '../lib/background/trusted-sender.ts';
 import { SummaryCache } from '../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
 import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
-import { migrateApiKey, originPermissionPattern, watchedSettings } from '../lib/settings.ts';
+import { loadSettings, migrateApiKey, originPermissionPattern, watchedSettings } from '../lib/settings.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
 import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
 import { type PlanCorrection, RememberedCorrections } from '../lib/worker/request-plan.ts';
@@ -60,6 +60,7 @@ export default defineBackground(() => {
   const ledger = { get: () => ledgerItem.getValue(), set: (value: Ledger) => ledgerItem.setValue(value) };
   service = new SummaryService({
     loadSettings: settings,
+    loadFreshSettings: () => ready.then(loadSettings),
     corrections,
     hasEndpointPermission: (baseURL) =>
       browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] }),

@@ -192,6 +192,7 @@ export interface RuntimeResponses {
   listModels: { ok: true; models: string[] } | { ok: false; error: SummaryError };
   modelInfo: {
     known: boolean;
+    /** The catalogue's list price; the user's own price is the options page's to add. */
     price: { input: number; output: number } | null;
     /** The announced shutdown, and whether it has already come. */
     shutdown: { date: string; successor: string; past: boolean } | null;

@@ -36,10 +36,9 @@ export async function answerRuntimeRequest(
       return testConnection(request.connection, deps.corrections, tryEndpoint);
     case 'modelInfo': {
       const info = describeModel(request.model);
-      const settings = await loadSettings();
       return {
         known: info.known,
-        price: priceOf(request.model, settings.prices),
+        price: info.price,
         shutdown: info.shutdown && { ...info.shutdown, past: isShutDown(info, Date.now()) },
       };
     }

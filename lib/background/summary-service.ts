@@ -31,7 +31,13 @@ export interface LedgerStore {
 }
 
 export interface SummaryServiceDeps {
+  /** Settings as last seen (kept current by change events): for cache look-ups on page load. */
   loadSettings: () => Promise<Settings>;
+  /**
+   * Settings read from storage now: for a request about to spend money, so a price, key or budget
+   * saved a moment ago applies even if its change event has not arrived yet.
+   */
+  loadFreshSettings?: () => Promise<Settings>;
   hasEndpointPermission: (baseURL: string) => Promise<boolean>;
   generate: typeof generateSummary;
   cache: SummaryCache;
@@ -167,7 +173,7 @@ export class SummaryService {
 
   private async attempt(job: Job, paper: PaperForSummary, signal: AbortSignal): Promise<AttemptResult> {
     // Settings are read per attempt: a key fixed in the options mid-run applies to what is left.
-    const settings = await this.deps.loadSettings();
+    const settings = await (this.deps.loadFreshSettings ?? this.deps.loadSettings)();
     const failed = (error: SummaryError): AttemptResult => ({ kind: 'failed', error });
     if (settings.monthlyBudgetUsd > 0) {
       const spent = spentThisMonth(await this.deps.ledger.get(), this.now());

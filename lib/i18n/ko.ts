@@ -114,6 +114,7 @@ export const koOptions = {
     `${model}의 가격을 모릅니다. 비용을 추적하려면 가격을 입력하세요(모르는 가격은 0원으로 치지 않습니다).`,
   priceNeededForBudget: (model: string) =>
     `월 예산이 설정되어 있어 ${model}의 가격을 입력해야 요약을 보냅니다.`,
+  ownPriceUsed: (model: string) => `${model}의 비용은 직접 입력한 가격으로 셉니다(저장해야 적용됩니다).`,
   priceInputPerMillion: '입력 $/100만',
   priceOutputPerMillion: '출력 $/100만',
   showKey: '키 보기',

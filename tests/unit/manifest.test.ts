@@ -31,6 +31,16 @@ describe('the built manifest', () => {
         "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     });
     expect(Object.keys(manifest.commands)).toEqual(['summarize-all']);
+    // Toolbar, store and options icons, drawn from assets/icon.svg.
+    expect(manifest.icons).toEqual({
+      16: 'icons/16.png',
+      32: 'icons/32.png',
+      48: 'icons/48.png',
+      128: 'icons/128.png',
+    });
+    for (const file of Object.values(manifest.icons as Record<string, string>)) {
+      expect(existsSync(path.join(BUILD, file)), file).toBe(true);
+    }
   });
 
   it('ships no remote code: every script is a bundled file, and none evaluates strings', (context) => {

@@ -591,7 +591,17 @@ describe('npm run mock-openai arguments', () => {
   it('reads a port, a delay, a failure with a count, and personalities', async () => {
     const { parseStandaloneArguments } = await import('../e2e/mock-openai.ts');
     expect(
-      parseStandaloneArguments(['9000', '--delay', '200', '--fail', '429', '--times', '2', '--personality', 'thinking']),
+      parseStandaloneArguments([
+        '9000',
+        '--delay',
+        '200',
+        '--fail',
+        '429',
+        '--times',
+        '2',
+        '--personality',
+        'thinking',
+      ]),
     ).toEqual({
       port: 9000,
       delayMs: 200,
