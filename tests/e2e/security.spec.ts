@@ -83,8 +83,8 @@ function readPanels(page: Page): Promise<PanelReport[]> {
   return page.evaluate(
     ({ allowed, mathTags, mathAttributes }) => {
       const allowedTags = new Set(allowed);
-      const mathml = new Set(mathTags);
-      const mathLayout = new Set(mathAttributes);
+      const mathml = new Set<string>(mathTags);
+      const mathLayout = new Set<string>(mathAttributes);
       return [...document.querySelectorAll('daily-papers-ko')].map((host) => {
         const root = (host as HTMLElement).shadowRoot;
         const summary = root?.querySelector('.dpk-summary') as HTMLElement | null;
