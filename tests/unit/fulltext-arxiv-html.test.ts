@@ -1,5 +1,6 @@
 // Reading arXiv's HTML (LaTeXML) into sections, paragraphs with TeX, floats and links.
 import { describe, expect, it } from 'vitest';
+import { summaryMarkdownToHtml } from '../../lib/summary/markdown.ts';
 import { parseArxivHtml } from '../../lib/worker/fulltext/arxiv-html.ts';
 import type { PaperFullText } from '../../lib/worker/fulltext/types.ts';
 import { arxivHtmlPage, figure, para } from '../fixtures/arxiv/latexml.ts';
@@ -61,6 +62,15 @@ describe('arXiv HTML → full text', () => {
       'The update is\n$$\\displaystyle \\pi_{t+1} \\displaystyle =\\arg\\max_{\\pi}J(\\pi)$$ (2)\n$$\\displaystyle J(\\pi) \\displaystyle =\\sum_{t}\\gamma^{t}r_{t}$$ (3)',
       'Theorem 1. The update converges when $\\gamma<1$.',
     ]);
+  });
+
+  it('gives text whose TeX renders as MathML when quoted in a summary, and whose dollars stay dollars', () => {
+    const [first] = sectionTitled(sample(), 'Introduction')?.paragraphs ?? [];
+    const method = sectionTitled(sample(), 'Method')?.paragraphs[0] ?? '';
+    expect(summaryMarkdownToHtml(first ?? '')).toContain('Training costs $5 per run.');
+    const html = summaryMarkdownToHtml(method);
+    expect(html.match(/<math[ >]/g)).toHaveLength(2);
+    expect(html).toContain('<math display="block">');
   });
 
   it('lists figures and tables with numbers, captions, absolute image URLs and their section', () => {
