@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Getting a paper's full text from arXiv: HTML first, PDF after, and failures with a kind.
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjs from 'unpdf/pdfjs';
 import { describe, expect, it } from 'vitest';
 import { arxivHtmlUrl, arxivPdfUrl, fetchFullText, type PdfReader } from '../../lib/worker/fulltext/fetch.ts';
 import { readPdfText } from '../../lib/worker/fulltext/pdf-text.ts';

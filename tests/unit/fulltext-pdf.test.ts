@@ -1,7 +1,7 @@
 // @vitest-environment node
 // PDF fallback: pdf.js reads a PDF built by pdf-lib, the layout heuristics find the paper in it.
 // Node stands in for a context with no DOM (pdf.js needs none for text).
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjs from 'unpdf/pdfjs';
 import { describe, expect, it } from 'vitest';
 import { fullTextFromPdf } from '../../lib/worker/fulltext/pdf-layout.ts';
 import { linesOfPage, readPdfText } from '../../lib/worker/fulltext/pdf-text.ts';

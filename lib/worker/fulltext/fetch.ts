@@ -13,7 +13,7 @@ export const arxivPdfUrl = (arxivId: string) => `https://arxiv.org/pdf/${arxivId
 
 /**
  * Reads a PDF's text where pdf.js can run (see pdf-text.ts): in Firefox's background page
- * `(data) => readPdfText(data, await import('pdfjs-dist/…'))`, in Chrome a message to the
+ * `async (data) => readPdfText(data, await import('unpdf/pdfjs'))`, in Chrome a message to the
  * offscreen document. Throws for a file pdf.js cannot read.
  */
 export type PdfReader = (data: Uint8Array) => Promise<PdfText>;

@@ -1,18 +1,19 @@
 // Text lines out of a PDF with pdf.js, for the fallback when arXiv has no HTML rendering.
 //
-// Where this runs. Not in Chrome's service worker: pdf.js 6.5 is 154.8 KB gzip (pdf.mjs) plus
-// 400.4 KB (pdf.worker.mjs); a service worker may not import() anything lazily, and cannot start a
-// Worker of its own, so pdf.js would have to be bundled whole into the worker's one file (~555 KB
-// gzip, parsed on every worker start) and run on its thread as a "fake worker". It needs no DOM for
-// text (Node runs it in the tests), so the code would work there, but the price is wrong for a
-// fallback. Instead:
-//   Chrome: an offscreen document (chrome.offscreen, reason WORKERS; an extension page) loads pdf.js
-//     with import() and gives it a real Worker; the service worker sends it the PDF's bytes.
-//   Firefox (MV2 background page): import() and Worker are available; call readPdfText there.
+// Where this runs. pdf.js comes from unpdf 1.8.1 (`unpdf/pdfjs`: pdf.js 6.1 built to run without a
+// Worker or a DOM, one file: 1.61 MB min, 487 KB gzip). pdfjs-dist itself (6.5: pdf.mjs 154.8 KB +
+// pdf.worker.mjs 400.4 KB gzip) could not be locked here: its optional @napi-rs/canvas platform
+// packages are missing from the registry this project installs from, so `npm ci` refused the lock.
+// Not in Chrome's service worker: it may not import() anything lazily, so the ~490 KB would have to
+// be bundled into the worker's one file and parsed on every worker start, for a rare fallback. The
+// code itself needs no DOM (the tests run it in Node), so it can run:
+//   Chrome: in an offscreen document (chrome.offscreen, reason WORKERS or DOM_PARSER; an extension
+//     page) that does `await import('unpdf/pdfjs')`; the service worker sends it the PDF's bytes.
+//   Firefox (MV2 background page): `await import('unpdf/pdfjs')` right there (a lazy chunk).
 // This module never imports pdf.js itself: the caller passes the loaded module, so nothing here
 // pulls pdf.js into a bundle that imports this file. The layout heuristics that turn lines into
 // sections are pure and live in pdf-layout.ts, where the worker can run them.
-import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as Pdfjs from 'unpdf/pdfjs';
 
 /** One line of text as printed: a structured-clone-friendly value, so it can cross a message port. */
 export interface PdfTextLine {
