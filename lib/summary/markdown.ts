@@ -1,6 +1,9 @@
 // Markdown → HTML for summaries, done in the background worker so the content script stays small.
 // The HTML is not trusted by anyone: the content script sanitises it before it touches the page.
+// TeX becomes MathML here (lib/summary/math.ts); GFM tables become plain tables.
 import { Marked } from 'marked';
+import { texToMathml } from './math.ts';
+import { findMathSpans } from './math-delimiters.ts';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -12,6 +15,46 @@ const HTML_ESCAPES: Record<string, string> = {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+// Formulas are swapped for placeholders made of private-use characters before Markdown runs, so
+// Markdown never sees their `*`, `_`, `|` or `\`; the model's own private-use characters are
+// replaced first so it cannot forge one.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+const PRIVATE_USE_MARKS = /[\uE000\uE001]/g;
+
+interface ProtectedMarkdown {
+  text: string;
+  /** The source of each formula, delimiters included, by placeholder number. */
+  sources: string[];
+  /** Its MathML, or the source shown as code when temml refuses it. */
+  html: string[];
+}
+
+function protectMath(markdownText: string): ProtectedMarkdown {
+  const source = markdownText.replace(PRIVATE_USE_MARKS, '\uFFFD');
+  const sources: string[] = [];
+  const html: string[] = [];
+  let text = '';
+  let last = 0;
+  for (const span of findMathSpans(source)) {
+    const original = source.slice(span.start, span.end);
+    text += `${source.slice(last, span.start)}${OPEN}${sources.length}${CLOSE}`;
+    sources.push(original);
+    html.push(texToMathml(span.tex, span.display) ?? `<code>${escapeHtml(original)}</code>`);
+    last = span.end;
+  }
+  return { text: text + source.slice(last), sources, html };
+}
+
+/** The render in progress: which formulas its placeholders stand for. */
+let current: ProtectedMarkdown = { text: '', sources: [], html: [] };
+
+/** Inside code and raw HTML the reader sees the formula exactly as the model wrote it. */
+function restoreSource(text: string): string {
+  return text.replace(PLACEHOLDER, (whole, n: string) => current.sources[Number(n)] ?? whole);
 }
 
 // Raw HTML in the model's answer is shown as the text it is, never parsed as markup: a summary has
@@ -27,11 +70,20 @@ const markdown = new Marked({
   },
   renderer: {
     html({ text, block }) {
-      return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
+      const shown = escapeHtml(restoreSource(text));
+      return block ? `<p>${shown.trim()}</p>\n` : shown;
     },
     // No language class: the HTML carries no attributes at all.
     code({ text }) {
-      return `<pre><code>${escapeHtml(text.replace(/\n$/, ''))}\n</code></pre>\n`;
+      return `<pre><code>${escapeHtml(restoreSource(text).replace(/\n$/, ''))}\n</code></pre>\n`;
+    },
+    codespan({ text }) {
+      return `<code>${escapeHtml(restoreSource(text))}</code>`;
+    },
+    // Column alignment would need an attribute; the table reads the same without it.
+    tablecell({ tokens, header }) {
+      const tag = header ? 'th' : 'td';
+      return `<${tag}>${this.parser.parseInline(tokens)}</${tag}>\n`;
     },
     // A summary links nowhere and shows no images: keep the words, drop the address.
     link({ tokens }) {
@@ -44,5 +96,11 @@ const markdown = new Marked({
 });
 
 export function summaryMarkdownToHtml(text: string): string {
-  return markdown.parse(text, { async: false });
+  current = protectMath(text);
+  try {
+    const html = markdown.parse(current.text, { async: false });
+    return html.replace(PLACEHOLDER, (whole, n: string) => current.html[Number(n)] ?? whole);
+  } finally {
+    current = { text: '', sources: [], html: [] };
+  }
 }

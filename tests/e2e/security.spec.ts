@@ -3,7 +3,8 @@
 // script that runs.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
-import { SUMMARY_TAGS } from '../../lib/summary/allowed-tags.ts';
+import { MATHML_ATTRIBUTES, MATHML_TAGS, SUMMARY_TAGS } from '../../lib/summary/allowed-tags.ts';
+import { MATH_XSS_PAYLOADS } from '../fixtures/math-xss-payloads.ts';
 import { bigWeekPage, fixturePages } from '../fixtures/pages.ts';
 import {
   endMarker,
@@ -17,8 +18,10 @@ import { expect, summaryHost, test } from './fixtures.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, type RecordedRequest } from './mock-openai.ts';
 
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
-/** What the summary renderer lets through: formatting only, no attributes at all. */
+/** What the summary renderer lets through: formatting and MathML; layout attributes on MathML only. */
 const ALLOWED_TAGS = new Set(SUMMARY_TAGS.map((tag) => tag.toUpperCase()));
+/** Hostile HTML and hostile TeX, both as model answers. */
+const MODEL_PAYLOADS = [...XSS_PAYLOADS, ...MATH_XSS_PAYLOADS];
 
 interface Trap {
   /** Calls to alert/confirm/prompt/print in the page world, and dialogs any frame opened. */
@@ -78,15 +81,22 @@ interface PanelReport {
 /** Reads every panel's summary from inside its (open) shadow root. */
 function readPanels(page: Page): Promise<PanelReport[]> {
   return page.evaluate(
-    (allowed) => {
+    ({ allowed, mathTags, mathAttributes }) => {
       const allowedTags = new Set(allowed);
+      const mathml = new Set<string>(mathTags);
+      const mathLayout = new Set<string>(mathAttributes);
       return [...document.querySelectorAll('daily-papers-ko')].map((host) => {
         const root = (host as HTMLElement).shadowRoot;
         const summary = root?.querySelector('.dpk-summary') as HTMLElement | null;
         const forbidden: string[] = [];
         for (const element of summary?.querySelectorAll('*') ?? []) {
-          if (!allowedTags.has(element.tagName)) forbidden.push(`<${element.tagName.toLowerCase()}>`);
-          for (const attribute of element.attributes) forbidden.push(`${element.tagName}[${attribute.name}]`);
+          if (!allowedTags.has(element.tagName.toUpperCase()))
+            forbidden.push(`<${element.tagName.toLowerCase()}>`);
+          const isMathml = element.namespaceURI === 'http://www.w3.org/1998/Math/MathML';
+          for (const attribute of element.attributes) {
+            if (isMathml && mathml.has(element.localName) && mathLayout.has(attribute.name)) continue;
+            forbidden.push(`${element.tagName}[${attribute.name}]`);
+          }
         }
         return {
           paperId: (host as HTMLElement).dataset.paperId ?? '',
@@ -97,7 +107,7 @@ function readPanels(page: Page): Promise<PanelReport[]> {
         };
       });
     },
-    [...ALLOWED_TAGS],
+    { allowed: [...ALLOWED_TAGS], mathTags: [...MATHML_TAGS], mathAttributes: [...MATHML_ATTRIBUTES] },
   );
 }
 
@@ -130,35 +140,35 @@ function paperInRequest(request: RecordedRequest): { title: string; abstract: st
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Payloads with no Markdown syntax in them must show character for character. */
+/** Payloads with no Markdown or TeX syntax in them must show character for character. */
 const showsLiterally = ({ payload }: XssPayload) =>
-  !/[*_`[\]!\\&{}]/.test(payload) && !payload.includes('\u0000') && !payload.includes('\u202e');
+  !/[*_`[\]!\\&{}$]/.test(payload) && !payload.includes('\u0000') && !payload.includes('\u202e');
 
-test(`${XSS_PAYLOADS.length} hostile model answers: none runs, nothing is fetched, each panel shows the text`, async ({
+test(`${MODEL_PAYLOADS.length} hostile model answers: none runs, nothing is fetched, each panel shows the text`, async ({
   context,
   openPapers,
   configure,
   openai,
 }) => {
   test.setTimeout(90_000);
-  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  expect(MODEL_PAYLOADS.length).toBeGreaterThanOrEqual(50);
   let page: Page | undefined;
   const trap = await installTrap(context, () => page);
   await configure({ concurrency: 10 });
-  const week = bigWeekPage(XSS_PAYLOADS.length);
-  const payloadOf = new Map(week.papers.map((p, i) => [collapse(p.title), XSS_PAYLOADS[i] as XssPayload]));
+  const week = bigWeekPage(MODEL_PAYLOADS.length);
+  const payloadOf = new Map(week.papers.map((p, i) => [collapse(p.title), MODEL_PAYLOADS[i] as XssPayload]));
   openai.reply((request) => {
     const hostile = payloadOf.get(collapse(paperInRequest(request).title));
     if (!hostile) throw new Error('a request for a paper the test does not know');
     return { kind: 'stream', text: hostileSummary(hostile), chunkDelayMs: 1 };
   });
   page = await openPapers(week.html, week.url);
-  await summarizeWholePage(page, openai, trap, XSS_PAYLOADS.length);
+  await summarizeWholePage(page, openai, trap, MODEL_PAYLOADS.length);
 
   const panels = await readPanels(page);
-  expect(panels).toHaveLength(XSS_PAYLOADS.length);
+  expect(panels).toHaveLength(MODEL_PAYLOADS.length);
   for (const [i, panel] of panels.entries()) {
-    const hostile = XSS_PAYLOADS[i] as XssPayload;
+    const hostile = MODEL_PAYLOADS[i] as XssPayload;
     const where = `payload ${hostile.n}: ${hostile.payload}`;
     expect(panel.text, where).toContain(startMarker(hostile.n));
     expect(panel.text, where).toContain(endMarker(hostile.n));
@@ -171,6 +181,46 @@ test(`${XSS_PAYLOADS.length} hostile model answers: none runs, nothing is fetche
   await expect(page.locator('article').first()).toBeVisible();
   expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
   await expectTrapCatches(page, trap);
+});
+
+test('math and tables from the model survive the sanitiser as MathML and table rows', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({});
+  const fixture = fixturePages.day2026;
+  const paperId = fixture.expectedPaperIds[0] ?? '';
+  openai.replyOnce({
+    kind: 'stream',
+    text: [
+      '**수식과 표가 있는 한국어 요약입니다**',
+      '',
+      '- 최적 정책 $\\pi^*$ 와 손실 $\\mathcal{L}_{\\text{KL}}$ 을 함께 줄이는 방법을 제안합니다.',
+      '- 가격은 $5 and $10 정도이며, 이것은 수식이 아니라 글자 그대로 보여야 합니다.',
+      '',
+      '$$\\max_\\theta \\mathbb{E}\\left[\\frac{r}{\\sqrt{d}}\\right]$$',
+      '',
+      '| 모델 | 정확도 |',
+      '|---|---:|',
+      '| 기준선 | 71.2 |',
+      '| 제안 | 78.9 |',
+    ].join('\n'),
+  });
+  const page = await openPapers(fixture.html, fixture.url, { api: fixture.api });
+  const host = summaryHost(page, paperId);
+  await host.getByRole('button', { name: '한국어 요약' }).click();
+  const summary = host.locator('.dpk-summary');
+  await expect(summary).toContainText('가격은 $5 and $10 정도');
+  await expect(summary.locator('math')).toHaveCount(3);
+  await expect(summary.locator('math[display="block"] mfrac')).toHaveCount(1);
+  await expect(summary.locator('thead th')).toHaveText(['모델', '정확도']);
+  await expect(summary.locator('tbody tr')).toHaveCount(2);
+  const [panel] = (await readPanels(page)).filter((p) => p.paperId === paperId);
+  expect(panel?.forbidden).toEqual([]);
+  // Rendered, not dropped: Chromium lays the formula out as MathML with a real size.
+  const box = await summary.locator('math[display="block"]').boundingBox();
+  expect(box?.height ?? 0).toBeGreaterThan(10);
 });
 
 test(`${XSS_PAYLOADS.length} papers with hostile titles, abstracts and authors: found, summarised, and inert`, async ({
