@@ -48,25 +48,55 @@ export function summaryBody(text: string): string {
   return lines.join('\n').trim();
 }
 
-function media(paper: DigestPaper): string[] {
-  const video = safeUrl(paper.videoUrl);
-  if (video) {
-    return [`[Watch Video](${video})`, `<div><video controls src="${video}"></video></div>`];
-  }
-  const image = safeUrl(paper.thumbnailUrl);
-  return image ? [`![](${image})`] : [];
+/** The seed lists every author up to this many; a longer list ends in "외 N명". */
+export const MAX_AUTHORS = 10;
+
+export function authorLine(authors: string[]): string {
+  if (authors.length <= MAX_AUTHORS) return `Authors: ${authors.join(', ')}`;
+  const shown = authors.slice(0, MAX_AUTHORS - 1);
+  return `Authors: ${shown.join(', ')} 외 ${authors.length - shown.length}명`;
 }
 
-function section(paper: DigestPaper): string {
-  const lines = [
-    `### [${escapeMarkdownText(paper.title)}](https://arxiv.org/abs/${paper.id})`,
-    '',
-    ...media(paper),
-  ];
-  if (paper.upvotes !== null) lines.push(`Vote: ${paper.upvotes}`);
-  lines.push('', `Authors: ${paper.authors.join(', ')}`, '');
-  if (paper.summary) lines.push(summaryBody(paper.summary.text), '');
-  return lines.join('\n');
+/** The seed's videos were all mp4; Hugging Face also hosts webm. */
+function videoType(url: string): string {
+  return /\.webm(?:$|[?#])/i.test(url) ? 'video/webm' : 'video/mp4';
+}
+
+/** 2023 (bullets): the image right under the heading; a video as an iframe and a video block. */
+function bulletsEntry(paper: DigestPaper, heading: string, body: string): string[] {
+  const video = safeUrl(paper.videoUrl);
+  const image = safeUrl(paper.thumbnailUrl);
+  const media = video
+    ? [
+        '',
+        `<iframe src="${video}" ></iframe>`,
+        '',
+        `<video width="320" height="240" controls><source src="${video}" type="${videoType(video)}"></video>`,
+        '',
+      ]
+    : image
+      ? [`![](${image})`]
+      : [];
+  return [heading, ...media, authorLine(paper.authors), '', body, ''];
+}
+
+/** 2024 (newsletter): a blank line, the image (or the video link and block), the votes, the authors. */
+function newsletterEntry(paper: DigestPaper, heading: string, body: string): string[] {
+  const video = safeUrl(paper.videoUrl);
+  const image = safeUrl(paper.thumbnailUrl);
+  const media = video
+    ? [`[Watch Video](${video})`, `<div><video controls src="${video}"></video></div>`]
+    : image
+      ? [`![](${image})`]
+      : [];
+  const votes = paper.upvotes === null ? [] : [`Vote: ${paper.upvotes}`];
+  return [heading, '', ...media, ...votes, '', authorLine(paper.authors), '', body, ''];
+}
+
+function section(paper: DigestPaper, summary: NonNullable<DigestPaper['summary']>): string {
+  const heading = `### [${escapeMarkdownText(paper.title)}](https://arxiv.org/abs/${paper.id})`;
+  const body = summaryBody(summary.text);
+  return (summary.style === 'bullets' ? bulletsEntry : newsletterEntry)(paper, heading, body).join('\n');
 }
 
 export function orderPapers(papers: DigestPaper[], order: DigestOrder): DigestPaper[] {
@@ -78,24 +108,59 @@ export function orderPapers(papers: DigestPaper[], order: DigestOrder): DigestPa
     .map(({ paper }) => paper);
 }
 
+/** The seed's frame: title, project description and thanks before the day; license and citation after. */
 const HEADER = [
-  '> Hugging Face [Daily Papers](https://huggingface.co/papers)를 한국어로 요약했습니다. Daily Papers KO로 만들었습니다.',
+  '# Daily Papers',
+  '',
+  '## Project Description',
+  '',
+  '[Hugging Face Daily Papers](https://huggingface.co/papers)에 올라온 논문을 한국어로 요약한 페이지입니다. 영어 논문 제목과 arXiv 링크, 썸네일, 저자를 그대로 두고, 요약은 브라우저 확장 Daily Papers KO가 사용자의 API 키로 언어 모델에 요청해 만들었습니다. 기술 용어는 괄호 안에 영어를 함께 적었습니다.',
+  '',
+  'Daily Papers를 고르고 정리해 주시는 [AK(@_akhaliq)](https://huggingface.co/akhaliq)님께 감사드립니다.',
   '',
 ].join('\n');
 
 const FOOTER = [
-  '---',
+  '## License',
   '',
-  '요약은 언어 모델이 논문 초록으로 만든 것이라 틀릴 수 있습니다. 인용할 때는 원 논문(arXiv)을 확인하세요.',
-  '논문의 저작권은 각 저자에게 있으며, 제목·저자·초록은 arXiv와 Hugging Face에서 가져왔습니다.',
+  '요약문은 [CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc/4.0/)으로 씁니다. 논문의 저작권은 각 저자에게 있고, 제목·저자·초록은 arXiv와 Hugging Face에서 가져왔습니다. 요약은 언어 모델이 만든 것이라 틀릴 수 있으니 인용할 때는 원 논문을 확인하세요.',
+  '',
+  '## Citation',
+  '',
+  '```bibtex',
+  '@misc{huggingface_daily_papers,',
+  '  title        = {Daily Papers},',
+  '  author       = {{Hugging Face}},',
+  '  howpublished = {\\url{https://huggingface.co/papers}}',
+  '}',
+  '',
+  '@misc{daily_papers_ko,',
+  '  title        = {Daily Papers KO: Korean summaries of Hugging Face Daily Papers},',
+  '  howpublished = {Browser extension digest export}',
+  '}',
+  '```',
   '',
 ].join('\n');
 
-/** Papers without a summary are left out: the caller summarises them first if the user chose so. */
+/** The papers a digest leaves out for want of a summary, named so none vanishes unnoticed. */
+export function leftOutNote(papers: DigestPaper[]): string | null {
+  const missing = papers.filter((paper) => !paper.summary);
+  if (missing.length === 0) return null;
+  const links = missing.map(
+    (paper) => `[${escapeMarkdownText(paper.title)}](https://arxiv.org/abs/${paper.id})`,
+  );
+  return `> 요약이 없어 ${missing.length}편을 뺐습니다: ${links.join(', ')}\n`;
+}
+
+/** Every paper with a summary, in order; those without one are listed in a note at the end of the day. */
 export function renderDigest(papers: DigestPaper[], options: DigestOptions): string {
-  const parts = [`## Daily Papers (${options.period})`, ''];
+  const parts: string[] = [];
   if (options.headerAndFooter) parts.push(HEADER);
-  for (const paper of orderPapers(papers, options.order)) if (paper.summary) parts.push(section(paper));
+  parts.push(`## Daily Papers (${options.period})`, '');
+  for (const paper of orderPapers(papers, options.order))
+    if (paper.summary) parts.push(section(paper, paper.summary));
+  const note = leftOutNote(papers);
+  if (note) parts.push(note);
   if (options.headerAndFooter) parts.push(FOOTER);
   return `${parts.join('\n').trimEnd()}\n`;
 }

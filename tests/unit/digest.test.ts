@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  authorLine,
   type DigestPaper,
   digestFileName,
   escapeMarkdownText,
@@ -58,19 +59,30 @@ describe('renderDigest', () => {
       order: 'page',
       headerAndFooter: false,
     });
-    const ids = [...markdown.matchAll(/arxiv\.org\/abs\/([\d.]+)/g)].map((m) => m[1]);
+    const ids = [...markdown.matchAll(/^### \[.*\]\(https:\/\/arxiv\.org\/abs\/([\d.]+)\)$/gm)].map(
+      (m) => m[1],
+    );
     const [first, , third, fourth] = fixturePages.day2024.expectedPaperIds;
     expect(ids).toEqual([first, third, fourth]);
   });
 
-  it('adds the project line and the license and citation note when asked', () => {
+  it('frames the day as the seed files do: title, project description, thanks; license and citation', () => {
     const markdown = renderDigest(digestPapers('bullets'), {
       period: '2024-08-01',
       order: 'upvotes',
       headerAndFooter: true,
     });
-    expect(markdown).toContain('Daily Papers KO로 만들었습니다');
-    expect(markdown.trimEnd().split('\n').at(-1)).toContain('arXiv와 Hugging Face에서 가져왔습니다');
+    const headings = markdown.split('\n').filter((line) => /^#{1,2} /.test(line));
+    expect(headings).toEqual([
+      '# Daily Papers',
+      '## Project Description',
+      '## Daily Papers (2024-08-01)',
+      '## License',
+      '## Citation',
+    ]);
+    expect(markdown).toContain('[Hugging Face Daily Papers](https://huggingface.co/papers)');
+    expect(markdown).toContain('[CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc/4.0/)');
+    expect(markdown.trimEnd().endsWith('```')).toBe(true);
   });
 
   it('names the file after the period', () => {
@@ -79,13 +91,24 @@ describe('renderDigest', () => {
 });
 
 describe('digest pieces', () => {
-  it('leaves out papers that have no summary yet', () => {
+  it('leaves out papers that have no summary yet, and says which and why', () => {
     const markdown = renderDigest(digestPapers('bullets'), {
       period: '2024-08-01',
       order: 'upvotes',
       headerAndFooter: false,
     });
-    expect(markdown).not.toContain(fixturePages.day2024.expectedPaperIds[1]);
+    const missing = fixturePages.day2024.expectedPaperIds[1];
+    expect(markdown).not.toContain(`### [`.concat('') + `](https://arxiv.org/abs/${missing})`);
+    const note = markdown.split('\n').find((line) => line.startsWith('> 요약이 없어'));
+    expect(note).toMatch(
+      new RegExp(`^> 요약이 없어 1편을 뺐습니다: \\[.+\\]\\(https://arxiv\\.org/abs/${missing}\\)$`),
+    );
+  });
+
+  it('shortens a long author list with "외 N명"', () => {
+    const authors = Array.from({ length: 14 }, (_, i) => `Author ${i + 1}`);
+    expect(authorLine(authors)).toBe(`Authors: ${authors.slice(0, 9).join(', ')} 외 5명`);
+    expect(authorLine(authors.slice(0, 10))).toBe(`Authors: ${authors.slice(0, 10).join(', ')}`);
   });
 
   it('escapes Markdown in titles so they render as written', () => {
