@@ -2,7 +2,6 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { SummaryCache } from '../cache.ts';
 import { estimateRun, spentThisMonth, spentToday } from '../cost.ts';
-import { digestFileName, renderDigest } from '../digest.ts';
 import type { RuntimeRequest, RuntimeResponses, SummaryError } from '../messages.ts';
 import { createClient, effectiveApiKey, tokenParameters } from '../openai/client.ts';
 import { toSummaryError } from '../openai/errors.ts';
@@ -84,11 +83,6 @@ export async function answerRuntimeRequest(
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
     }
-    case 'renderDigest':
-      return {
-        markdown: renderDigest(request.papers, request),
-        fileName: digestFileName(request.period),
-      };
     case 'getPagePrefs':
       return { autoSummarize: (await loadSettings()).autoSummarize };
     case 'estimateRun': {

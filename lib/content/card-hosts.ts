@@ -34,50 +34,53 @@ export function createShadowHost(tag: string, css: string): { host: HTMLElement;
 }
 
 export class CardHosts {
-  private readonly mounted = new Map<HTMLElement, MountedCard>();
-  private readonly instanceId = Math.random().toString(36).slice(2);
+  readonly #mounted = new Map<HTMLElement, MountedCard>();
+  readonly #instanceId = Math.random().toString(36).slice(2);
 
-  constructor(
-    private readonly render: RenderCard,
-    private readonly css: string,
-  ) {}
+  readonly #render: RenderCard;
+  readonly #css: string;
+
+  constructor(render: RenderCard, css: string) {
+    this.#render = render;
+    this.#css = css;
+  }
 
   /** Mounts on new cards, remounts where a card now shows another paper, removes what is gone. */
   sync(targets: readonly CardTarget[]): void {
     const live = new Map(targets.map((target) => [target.element, target]));
     // What is gone goes first, so a card the page re-rendered is seen leaving before it comes back.
-    for (const [element, card] of this.mounted) {
+    for (const [element, card] of this.#mounted) {
       const target = live.get(element);
       if (!target || target.paperId !== card.paperId || card.host.parentElement !== element)
-        this.unmountCard(element, card);
+        this.#unmountCard(element, card);
     }
     for (const target of targets) {
-      if (!this.mounted.has(target.element)) this.mountCard(target);
+      if (!this.#mounted.has(target.element)) this.#mountCard(target);
     }
   }
 
   /** Removes hosts another instance of this script left behind (the extension was reloaded or updated). */
   removeForeignHosts(root: ParentNode): void {
     for (const host of root.querySelectorAll<HTMLElement>(`${HOST_TAG}, ${TOOLBAR_TAG}`)) {
-      if (host.dataset.instance !== this.instanceId) host.remove();
+      if (host.dataset.instance !== this.#instanceId) host.remove();
     }
   }
 
   clear(): void {
-    for (const [element, card] of this.mounted) this.unmountCard(element, card);
+    for (const [element, card] of this.#mounted) this.#unmountCard(element, card);
   }
 
-  private mountCard(target: CardTarget): void {
-    const { host, shadow } = createShadowHost(HOST_TAG, this.css);
+  #mountCard(target: CardTarget): void {
+    const { host, shadow } = createShadowHost(HOST_TAG, this.#css);
     host.dataset.paperId = target.paperId;
-    host.dataset.instance = this.instanceId;
+    host.dataset.instance = this.#instanceId;
     target.element.append(host);
-    const unmount = this.render(target, shadow, host);
-    this.mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });
+    const unmount = this.#render(target, shadow, host);
+    this.#mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });
   }
 
-  private unmountCard(element: HTMLElement, card: MountedCard): void {
-    this.mounted.delete(element);
+  #unmountCard(element: HTMLElement, card: MountedCard): void {
+    this.#mounted.delete(element);
     card.unmount();
     card.host.remove();
   }

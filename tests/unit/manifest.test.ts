@@ -25,7 +25,10 @@ describe('the built manifest', () => {
       },
     ]);
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.web_accessible_resources).toBeUndefined();
+    // The content code loaded on demand, for Hugging Face's pages only.
+    expect(manifest.web_accessible_resources).toEqual([
+      { matches: ['https://huggingface.co/*'], resources: ['card-panel.js', 'page-data.js'] },
+    ]);
     expect(manifest.content_security_policy).toEqual({
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
