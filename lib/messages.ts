@@ -158,7 +158,8 @@ export interface RuntimeResponses {
   openOptions: { ok: true };
   testConnection: { ok: true; model: string } | { ok: false; error: SummaryError };
   listModels: { ok: true; models: string[] } | { ok: false; error: SummaryError };
-  getCached: { summaries: Record<string, DoneEvent> };
+  /** `inFlight`: papers still being summarised (a page that comes back joins them). */
+  getCached: { summaries: Record<string, DoneEvent>; inFlight: string[] };
   getSpending: Spending;
   getPagePrefs: { autoSummarize: boolean };
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };

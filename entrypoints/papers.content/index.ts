@@ -40,7 +40,7 @@ function start(ctx: ContentScriptContext): void {
       },
       connect: () => browser.runtime.connect({ name: SUMMARY_PORT_NAME }),
     },
-    async (paperIds) => (await askBackground({ type: 'getCached', paperIds })).summaries,
+    (paperIds) => askBackground({ type: 'getCached', paperIds }),
   );
   const openOptions = () => void askBackground({ type: 'openOptions' });
 

@@ -68,7 +68,10 @@ export async function answerRuntimeRequest(
       }
     }
     case 'getCached':
-      return { summaries: await deps.service.cached(request.paperIds) };
+      return {
+        summaries: await deps.service.cached(request.paperIds),
+        inFlight: await deps.service.inFlight(request.paperIds),
+      };
     case 'getSpending': {
       const [ledger, settings] = await Promise.all([deps.ledger.get(), loadSettings()]);
       const now = Date.now();

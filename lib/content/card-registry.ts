@@ -1,11 +1,15 @@
 // The page's papers, one CardController each: every card showing a paper is a view of its controller.
-// New papers are looked up in the cache in one batch; a paper whose cards all went away is kept a
-// moment, so a card the page re-renders (or a page the user comes back to) carries on where it was.
+// New papers are looked up in the cache in one batch (and joined if a request for them is still
+// under way); a paper whose cards all went away is kept a moment, so a card the page re-renders, or
+// a period the user switches back to, carries on where it was.
 import { type DoneEvent, REJOIN_GRACE_MS } from '../messages.ts';
 import { CardController, type CardControllerDeps, type SummarizeOptions } from './card-controller.ts';
 import { isBusy } from './panel-state.ts';
 
-export type FetchCached = (paperIds: string[]) => Promise<Record<string, DoneEvent>>;
+/** Finished summaries for these papers, and those still being summarised. */
+export type FetchCached = (
+  paperIds: string[],
+) => Promise<{ summaries: Record<string, DoneEvent>; inFlight: string[] }>;
 
 export interface PageProgress {
   total: number;
@@ -160,9 +164,15 @@ export class CardRegistry {
     this.#awaitingCache.clear();
     if (ids.length === 0) return;
     try {
-      const found = await this.#fetchCached(ids);
-      for (const [paperId, done] of Object.entries(found))
+      const { summaries, inFlight } = await this.#fetchCached(ids);
+      for (const [paperId, done] of Object.entries(summaries)) {
         this.#entries.get(paperId)?.controller.restore(done);
+      }
+      // Still being summarised (the page was reloaded mid-stream): join the request under way.
+      for (const paperId of inFlight) {
+        const controller = this.#entries.get(paperId)?.controller;
+        if (controller?.state.phase === 'idle') controller.summarize({ force: false, batch: true });
+      }
     } catch (error) {
       // Without the cache the cards still work: they just ask the endpoint when clicked.
       console.warn('[Daily Papers KO] could not read cached summaries', error);

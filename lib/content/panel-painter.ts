@@ -1,5 +1,6 @@
 // Draws card panels with the lazily loaded panel code: a card the user is waiting on at once, cached
 // summaries near the viewport next, the rest in idle slices, so no task runs long on a big page.
+// Nearness comes from an IntersectionObserver, so finding it never forces a layout.
 import type { PanelCode, PanelProps } from './lazy-code.ts';
 
 interface Job {
@@ -12,44 +13,49 @@ interface Job {
 const SLICE_MS = 8;
 
 export class PanelPainter {
-  #code: PanelCode | null = null;
-  #loading: Promise<void> | null = null;
-  readonly #jobs = new Set<Job>();
-  #sorted: Job[] = [];
-  #slicePending = false;
-
   readonly #load: () => Promise<PanelCode>;
+  #code: PanelCode | null = null;
+  #loading: Promise<PanelCode> | null = null;
+  /** In the order they came: page order, for cards restored together. */
+  readonly #jobs = new Map<HTMLElement, Job>();
+  /** Jobs within a screen of the viewport, as last reported. */
+  readonly #near = new Set<Job>();
+  #observer: IntersectionObserver | null = null;
+  #soonPending = false;
+  #idlePending = false;
 
   constructor(load: () => Promise<PanelCode>) {
     this.#load = load;
   }
 
-  /** Starts loading the panel code now (a summary is about to be needed). */
+  /** Loads the panel code (once), then draws what waits for it. */
   prepare(): Promise<PanelCode> {
     this.#loading ??= this.#load().then(
       (code) => {
         this.#code = code;
         this.#run();
+        return code;
       },
       (error: unknown) => {
         this.#loading = null;
         console.warn('[Daily Papers KO] could not load the panel code', error);
+        throw error;
       },
     );
-    return this.#loading.then(() => {
-      if (!this.#code) throw new Error('panel code unavailable');
-      return this.#code;
-    });
+    return this.#loading;
   }
 
   /** Queues a panel's first drawing; returns the function that takes it off the queue. */
   schedule(container: HTMLElement, draw: () => void, options: { urgent: boolean }): () => void {
     const job: Job = { container, draw, urgent: options.urgent };
-    this.#jobs.add(job);
-    this.#sorted = [];
+    this.#forget(container);
+    this.#jobs.set(container, job);
+    if (!job.urgent) this.#observe(container);
     if (this.#code) this.#run();
     else void this.prepare().catch(() => undefined);
-    return () => this.#jobs.delete(job);
+    return () => {
+      if (this.#jobs.get(container) === job) this.#forget(container);
+    };
   }
 
   /** Draws a panel that was drawn before (the panel code is in). */
@@ -61,61 +67,72 @@ export class PanelPainter {
     this.#code?.drawPanel(container, null);
   }
 
+  #observe(container: HTMLElement): void {
+    this.#observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const job = this.#jobs.get(entry.target as HTMLElement);
+          if (!job) continue;
+          if (entry.isIntersecting) this.#near.add(job);
+          else this.#near.delete(job);
+        }
+        if (this.#code) this.#schedule();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.#observer.observe(container);
+  }
+
+  #forget(container: HTMLElement): void {
+    const job = this.#jobs.get(container);
+    if (!job) return;
+    this.#jobs.delete(container);
+    this.#near.delete(job);
+    this.#observer?.unobserve(container);
+  }
+
   #run(): void {
     // What the user is waiting on is drawn in this task, whatever it costs.
-    for (const job of this.#jobs) {
+    for (const job of [...this.#jobs.values()]) {
       if (!job.urgent) continue;
-      this.#jobs.delete(job);
+      this.#forget(job.container);
       job.draw();
     }
-    this.#scheduleSlice();
+    this.#schedule();
   }
 
-  #scheduleSlice(): void {
-    if (this.#slicePending || this.#jobs.size === 0) return;
-    this.#slicePending = true;
-    const next = this.#order()[0];
-    if (next && isNearViewport(next.container)) {
-      setTimeout(() => this.#slice(performance.now() + SLICE_MS), 0);
-    } else {
-      requestIdleCallback((deadline) => this.#slice(performance.now() + deadline.timeRemaining()), {
-        timeout: 500,
-      });
+  /** Near ones in the next task, the rest when the page is idle. */
+  #schedule(): void {
+    if (this.#near.size > 0 && !this.#soonPending) {
+      this.#soonPending = true;
+      setTimeout(() => {
+        this.#soonPending = false;
+        this.#slice(performance.now() + SLICE_MS, true);
+      }, 0);
+    }
+    if (this.#jobs.size > this.#near.size && !this.#idlePending) {
+      this.#idlePending = true;
+      requestIdleCallback(
+        (deadline) => {
+          this.#idlePending = false;
+          this.#slice(performance.now() + Math.min(SLICE_MS, deadline.timeRemaining()), false);
+        },
+        { timeout: 500 },
+      );
     }
   }
 
-  /** Jobs by distance from the viewport; measured once per batch of new jobs. */
-  #order(): Job[] {
-    if (this.#sorted.length === 0 && this.#jobs.size > 0) {
-      const distance = new Map<Job, number>();
-      const height = window.innerHeight;
-      for (const job of this.#jobs) {
-        const rect = job.container.getBoundingClientRect();
-        distance.set(job, rect.bottom < 0 ? -rect.bottom : Math.max(0, rect.top - height));
-      }
-      this.#sorted = [...this.#jobs].sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
-    }
-    this.#sorted = this.#sorted.filter((job) => this.#jobs.has(job));
-    return this.#sorted;
-  }
-
-  #slice(until: number): void {
-    this.#slicePending = false;
-    const jobs = this.#order();
+  #slice(until: number, nearOnly: boolean): void {
+    const jobs = [...this.#near, ...(nearOnly ? [] : this.#jobs.values())];
     // At least one per slice, so a busy page still makes progress.
     let drawn = 0;
     for (const job of jobs) {
       if (drawn > 0 && performance.now() >= until) break;
-      this.#jobs.delete(job);
+      if (this.#jobs.get(job.container) !== job) continue;
+      this.#forget(job.container);
       job.draw();
       drawn++;
     }
-    this.#scheduleSlice();
+    this.#schedule();
   }
-}
-
-/** Within a screen's height of the viewport. */
-function isNearViewport(element: HTMLElement): boolean {
-  const rect = element.getBoundingClientRect();
-  return rect.bottom > -window.innerHeight && rect.top < window.innerHeight * 2;
 }

@@ -46,7 +46,12 @@ function harness() {
       return port;
     },
   };
-  const fetchCached = vi.fn(async (_ids: string[]): Promise<Record<string, DoneEvent>> => ({}));
+  const fetchCached = vi.fn(
+    async (_ids: string[]): Promise<{ summaries: Record<string, DoneEvent>; inFlight: string[] }> => ({
+      summaries: {},
+      inFlight: [],
+    }),
+  );
   return { ports, deps, fetchCached, registry: new CardRegistry(deps, fetchCached) };
 }
 
@@ -174,9 +179,22 @@ describe('CardRegistry', () => {
     await vi.waitFor(() => expect(fetchCached).toHaveBeenCalledTimes(2));
   });
 
+  it('a page that comes back while its paper is still being summarised joins that request', async () => {
+    const { registry, fetchCached, ports } = harness();
+    fetchCached.mockResolvedValueOnce({ summaries: {}, inFlight: [PAPER.id] });
+    const card = registry.attach(PAPER.id);
+    await vi.waitFor(() => expect(ports).toHaveLength(1));
+    expect(ports[0]?.posted[0]).toMatchObject({ type: 'summarize', force: false });
+    ports[0]?.send({ type: 'progress', text: '이어서', html: '<p>이어서</p>' });
+    expect(card.controller.state).toMatchObject({ phase: 'streaming', text: '이어서' });
+  });
+
   it('looks up the cache once for all the cards that appeared together, and shows what it has', async () => {
     const { registry, fetchCached } = harness();
-    fetchCached.mockResolvedValueOnce({ '2611.00002': { ...done('저장된 요약'), fromCache: true } });
+    fetchCached.mockResolvedValueOnce({
+      summaries: { '2611.00002': { ...done('저장된 요약'), fromCache: true } },
+      inFlight: [],
+    });
     const a = registry.attach('2611.00001');
     const b = registry.attach('2611.00002');
     await vi.waitFor(() => expect(b.controller.state.phase).toBe('done'));

@@ -53,4 +53,17 @@ describe('the built manifest', () => {
       expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
   });
+
+  it('the script that loads with the page carries no sanitiser and no schemas: those load when needed', (context) => {
+    if (!existsSync(MANIFEST)) return context.skip('no build at .output/chrome-mv3 (npm test builds first)');
+    const read = (file: string) => readFileSync(path.join(BUILD, file), 'utf8');
+    const boot = read('content-scripts/papers.js');
+    // DOMPurify's configuration keys, and valibot's schema objects, survive minification.
+    const SANITISER = /SAFE_FOR_TEMPLATES/;
+    const SCHEMAS = /kind:\s*[`'"]schema[`'"]/;
+    expect(boot).not.toMatch(SANITISER);
+    expect(boot).not.toMatch(SCHEMAS);
+    expect(read('card-panel.js')).toMatch(SANITISER);
+    expect(read('page-data.js')).toMatch(SCHEMAS);
+  });
 });
