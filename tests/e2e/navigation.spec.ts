@@ -145,9 +145,8 @@ test('the island re-rendered while a summary streams: the new card carries on, w
   configure,
   openai,
 }) => {
-  const fixtures = { openPapers, configure, openai };
   const day = fixturePages.day2026;
-  const { page, paperId } = await startStreaming(fixtures, 3, 60);
+  const { page, paperId } = await startStreaming({ openPapers, configure, openai }, 3, 60);
 
   // Hugging Face re-renders its island: the same cards, every node new.
   await replaceIsland(page, islandMarkupOf(day.html));
@@ -165,10 +164,9 @@ test('switching to another period and back while a summary streams carries on, w
   configure,
   openai,
 }) => {
-  const fixtures = { openPapers, configure, openai };
   const day = fixturePages.day2026;
   const week = fixturePages.week2026;
-  const { page, paperId } = await startStreaming(fixtures, 1, 60);
+  const { page, paperId } = await startStreaming({ openPapers, configure, openai }, 1, 60);
 
   await replaceIsland(page, islandMarkupOf(week.html), week.url);
   await expect.poll(() => injectedPaperIds(page)).toEqual(week.expectedPaperIds);
@@ -182,8 +180,7 @@ test('a page reloaded while its summary streams joins the same request', async (
   configure,
   openai,
 }) => {
-  const fixtures = { openPapers, configure, openai };
-  const { page, paperId } = await startStreaming(fixtures, 2, 120);
+  const { page, paperId } = await startStreaming({ openPapers, configure, openai }, 2, 120);
   await page.reload();
   await expect(summaryHost(page, paperId).getByRole('region')).toContainText('희소 라우팅 증류');
   await expectOneWholeSummary(page, paperId, openai);
