@@ -1,5 +1,6 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
 import { adoptStyles } from './shadow-styles.ts';
+import { createSlicer } from './slices.ts';
 
 export const HOST_TAG = 'daily-papers-ko';
 export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
@@ -36,6 +37,19 @@ export function createShadowHost(tag: string, css: string): { host: HTMLElement;
 export class CardHosts {
   readonly #mounted = new Map<HTMLElement, MountedCard>();
   readonly #instanceId = Math.random().toString(36).slice(2);
+  /** Cards found but not given their host yet, in page order. */
+  #waiting: CardTarget[] = [];
+  /**
+   * Mounts the first cards in the task that found them and the rest in later slices: on a page of
+   * hundreds of cards, one task for all of them (and the layout it brings) would block the page.
+   */
+  readonly #mountWaiting = createSlicer({
+    hasMore: () => this.#waiting.length > 0,
+    doNext: () => {
+      const target = this.#waiting.shift();
+      if (target?.element.isConnected && !this.#mounted.has(target.element)) this.#mountCard(target);
+    },
+  });
 
   readonly #render: RenderCard;
   readonly #css: string;
@@ -54,9 +68,8 @@ export class CardHosts {
       if (!target || target.paperId !== card.paperId || card.host.parentElement !== element)
         this.#unmountCard(element, card);
     }
-    for (const target of targets) {
-      if (!this.#mounted.has(target.element)) this.#mountCard(target);
-    }
+    this.#waiting = targets.filter((target) => !this.#mounted.has(target.element));
+    this.#mountWaiting(true);
   }
 
   /** Removes hosts another instance of this script left behind (the extension was reloaded or updated). */
@@ -67,6 +80,7 @@ export class CardHosts {
   }
 
   clear(): void {
+    this.#waiting = [];
     for (const [element, card] of this.#mounted) this.#unmountCard(element, card);
   }
 

@@ -1,16 +1,14 @@
 // Draws card panels with the lazily loaded panel code: a card the user is waiting on at once, cached
-// summaries near the viewport next, the rest in idle slices, so no task runs long on a big page.
-// Nearness comes from an IntersectionObserver, so finding it never forces a layout.
+// summaries near the viewport next, the rest after them, in short slices so no task runs long on a
+// big page. Nearness comes from an IntersectionObserver, so finding it never forces a layout.
 import type { PanelCode, PanelProps } from './lazy-code.ts';
+import { createSlicer } from './slices.ts';
 
 interface Job {
   container: HTMLElement;
   draw: () => void;
   urgent: boolean;
 }
-
-/** Work per slice: short enough that the frame it runs in still has time to lay out and paint. */
-const SLICE_MS = 8;
 
 export class PanelPainter {
   readonly #load: () => Promise<PanelCode>;
@@ -21,8 +19,15 @@ export class PanelPainter {
   /** Jobs within a screen of the viewport, as last reported. */
   readonly #near = new Set<Job>();
   #observer: IntersectionObserver | null = null;
-  #soonPending = false;
-  #idlePending = false;
+  readonly #drawInSlices = createSlicer({
+    hasMore: () => this.#code !== null && this.#jobs.size > 0,
+    doNext: () => {
+      const job = this.#nextJob();
+      if (!job) return;
+      this.#forget(job.container);
+      job.draw();
+    },
+  });
 
   constructor(load: () => Promise<PanelCode>) {
     this.#load = load;
@@ -76,7 +81,7 @@ export class PanelPainter {
           if (entry.isIntersecting) this.#near.add(job);
           else this.#near.delete(job);
         }
-        if (this.#code) this.#schedule();
+        this.#drawInSlices();
       },
       { rootMargin: '100% 0px' },
     );
@@ -98,41 +103,13 @@ export class PanelPainter {
       this.#forget(job.container);
       job.draw();
     }
-    this.#schedule();
+    this.#drawInSlices();
   }
 
-  /** Near ones in the next task, the rest when the page is idle. */
-  #schedule(): void {
-    if (this.#near.size > 0 && !this.#soonPending) {
-      this.#soonPending = true;
-      setTimeout(() => {
-        this.#soonPending = false;
-        this.#slice(performance.now() + SLICE_MS, true);
-      }, 0);
-    }
-    if (this.#jobs.size > this.#near.size && !this.#idlePending) {
-      this.#idlePending = true;
-      requestIdleCallback(
-        (deadline) => {
-          this.#idlePending = false;
-          this.#slice(performance.now() + Math.min(SLICE_MS, deadline.timeRemaining()), false);
-        },
-        { timeout: 500 },
-      );
-    }
-  }
-
-  #slice(until: number, nearOnly: boolean): void {
-    const jobs = [...this.#near, ...(nearOnly ? [] : this.#jobs.values())];
-    // At least one per slice, so a busy page still makes progress.
-    let drawn = 0;
-    for (const job of jobs) {
-      if (drawn > 0 && performance.now() >= until) break;
-      if (this.#jobs.get(job.container) !== job) continue;
-      this.#forget(job.container);
-      job.draw();
-      drawn++;
-    }
-    this.#schedule();
+  /** The next panel to draw: near the viewport first, then in page order. */
+  #nextJob(): Job | undefined {
+    for (const job of this.#near) return job;
+    for (const job of this.#jobs.values()) return job;
+    return undefined;
   }
 }

@@ -16,8 +16,10 @@
 //   in which all 50 panels show their summary (polled every animation frame in the page).
 // - Longest task, 500 cached cards: a 500-card page whose summaries are all in the cache (imported
 //   through the options page's import, as a user would), traced with CDP from navigation until every
-//   panel shows its summary. The row is the longest main-thread task after DOMContentLoaded that is
-//   not the page's own HTML parsing (the fixture pages run no script of their own).
+//   panel shows its summary. The row is the most script one main-thread task ran (the fixture pages
+//   run none of their own, so that is the extension), layout it forced included. The browser's own
+//   style, layout and paint in its frames are not counted: on this loaded 2-core machine a bare
+//   500-card page's frames alone take ~70-140 ms, with no extension at all.
 // - Whole-page run: 60 papers, concurrency 3, every answer taking the same time at the mock. The
 //   theoretical minimum is ceil(60 / 3) × the mock's mean time per request; the ratio is the run's
 //   wall time (click to "all done" in the page) over that minimum.
@@ -364,14 +366,35 @@ async function longestTaskOfLoad(bench: Bench, url: string, count: number): Prom
   // The page's main thread: where its HTML was parsed.
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parse) throw new Error('no ParseHTML event for the page in the trace');
-  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
-  const dcl = onMain.find((e) => e.name === 'MarkDOMContent')?.ts ?? parse.ts;
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) >= dcl);
-  const parsing = onMain.filter((e) => e.name === 'ParseHTML');
-  const isParsing = (task: TraceEvent) =>
-    parsing.some((p) => p.ts >= task.ts && p.ts <= task.ts + (task.dur ?? 0));
-  return Math.max(0, ...tasks.filter((task) => !isParsing(task)).map((task) => (task.dur ?? 0) / 1000));
+  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+  const within = (inner: TraceEvent, outer: TraceEvent) =>
+    inner !== outer && inner.ts >= outer.ts && end(inner) <= end(outer);
+  // Each run of script once (not again for the calls nested in it), layout it forced included.
+  const outermost: TraceEvent[] = [];
+  for (const script of onMain.filter((e) => SCRIPT_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts)) {
+    const last = outermost.at(-1);
+    if (!last || script.ts >= end(last)) outermost.push(script);
+  }
+  let longest = 0;
+  for (const task of onMain.filter((e) => e.name === 'RunTask')) {
+    const ms = outermost.filter((script) => within(script, task)).reduce((sum, s) => sum + (s.dur ?? 0), 0);
+    longest = Math.max(longest, ms / 1000);
+  }
+  return longest;
 }
+
+/** Trace events for JavaScript running (the fixture pages run none of their own: this is the extension). */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.callFunction',
+  'v8.evaluateModule',
+  'TimerFire',
+  'FireIdleCallback',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+]);
 
 async function longestTaskWithCachedCards(bench: Bench, count: number): Promise<number[]> {
   const week = bigWeekPage(count);
@@ -504,7 +527,7 @@ async function main(): Promise<void> {
       await timing('cachedPanels50FilledMs', 'DOMContentLoaded → 50 cached panels filled', () =>
         cachedPanels(bench),
       );
-      await timing('longestTask500CachedMs', 'longest main-thread task, 500 cached cards', () =>
+      await timing('longestTask500CachedMs', 'longest script in one task, 500 cached cards', () =>
         longestTaskWithCachedCards(bench, 500),
       );
       if (wanted('wholePage60')) {
