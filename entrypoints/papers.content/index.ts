@@ -73,7 +73,10 @@ function start(ctx: ContentScriptContext): void {
       };
     },
     css,
-    (cards, route) => placeToolbar(toolbarHost.host, route?.kind === 'list' ? cards : []),
+    (cards, route) => {
+      registry.expect(cards.map((card) => card.paperId));
+      placeToolbar(toolbarHost.host, route?.kind === 'list' ? cards : []);
+    },
   );
   ctx.onInvalidated(() => registry.clear());
 
@@ -86,10 +89,16 @@ function start(ctx: ContentScriptContext): void {
   browser.runtime.onMessage.addListener(onPageMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPageMessage));
 
-  askBackground({ type: 'getPagePrefs' }).then(
-    ({ autoSummarize }) => {
-      if (autoSummarize && !ctx.isInvalid) ctx.onInvalidated(startAutoSummarize(registry));
-    },
-    (error: unknown) => console.warn('[Daily Papers KO] could not read page preferences', error),
+  // Automatic mode waits for cards to stay in view anyway: asking about it can wait for idle time,
+  // leaving the task that finds the cards to them and their cache lookup.
+  requestIdleCallback(
+    () =>
+      void askBackground({ type: 'getPagePrefs' }).then(
+        ({ autoSummarize }) => {
+          if (autoSummarize && !ctx.isInvalid) ctx.onInvalidated(startAutoSummarize(registry));
+        },
+        (error: unknown) => console.warn('[Daily Papers KO] could not read page preferences', error),
+      ),
+    { timeout: 1000 },
   );
 }

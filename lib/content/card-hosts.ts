@@ -1,6 +1,6 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
 import { adoptStyles } from './shadow-styles.ts';
-import { createSlicer } from './slices.ts';
+import { createSlicer, SLICE_MS } from './slices.ts';
 
 export const HOST_TAG = 'daily-papers-ko';
 export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
@@ -22,7 +22,11 @@ export interface MountedCard {
 export type RenderCard = (target: CardTarget, shadow: ShadowRoot, host: HTMLElement) => () => void;
 
 /** Styles on the host itself: `!important` inside the shadow tree beats the page's normal rules. */
-const HOST_STYLE = `:host{all:initial !important;display:block !important;position:static !important;contain:layout style;}`;
+const HOST_STYLE =
+  ':host{all:initial !important;display:block !important;position:static !important;contain:layout style;}' +
+  // A card far from the viewport is not laid out or painted until it comes near: restoring the
+  // panels of a long page then costs the frames nothing for the cards nobody sees yet.
+  `:host(${HOST_TAG}){content-visibility:auto !important;contain-intrinsic-size:auto 3rem !important}`;
 
 /** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
@@ -69,7 +73,8 @@ export class CardHosts {
         this.#unmountCard(element, card);
     }
     this.#waiting = targets.filter((target) => !this.#mounted.has(target.element));
-    this.#mountWaiting(true);
+    // The task that found the cards also sends their cache lookup and draws the toolbar: half a slice.
+    this.#mountWaiting(SLICE_MS / 2);
   }
 
   /** Removes hosts another instance of this script left behind (the extension was reloaded or updated). */

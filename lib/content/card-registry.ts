@@ -60,20 +60,23 @@ export class CardRegistry {
   }
 
   /**
+   * Cards for these papers were found and are about to be shown: their cache lookup goes out now,
+   * in one request, even for cards whose button comes in a later slice.
+   */
+  expect(paperIds: readonly string[]): void {
+    for (const paperId of paperIds) {
+      const entry = this.#entry(paperId);
+      // Let go if no card ever shows it (the page changed before its turn came).
+      if (entry.views === 0) this.#releaseLater(entry);
+    }
+  }
+
+  /**
    * A card showing this paper appeared: returns the paper's controller (new, or the one its other
    * cards, or a card that just went away, were using) and the function to call when the card goes.
    */
   attach(paperId: string): { controller: CardController; detach: () => void } {
-    let entry = this.#entries.get(paperId);
-    if (!entry) {
-      const controller = new CardController(paperId, this.#controllerDeps);
-      controller.subscribe(this.#notify);
-      entry = { controller, views: 0 };
-      this.#entries.set(paperId, entry);
-      this.#awaitingCache.add(paperId);
-      this.#lookUpCache();
-    }
-    const attached = entry;
+    const attached = this.#entry(paperId);
     clearTimeout(attached.releaseTimer);
     attached.releaseTimer = undefined;
     attached.views++;
@@ -83,12 +86,28 @@ export class CardRegistry {
       if (detached) return;
       detached = true;
       attached.views--;
-      if (attached.views === 0) {
-        attached.releaseTimer = setTimeout(() => this.#release(attached), REJOIN_GRACE_MS);
-      }
+      if (attached.views === 0) this.#releaseLater(attached);
       this.#notify();
     };
     return { controller: attached.controller, detach };
+  }
+
+  #entry(paperId: string): Entry {
+    let entry = this.#entries.get(paperId);
+    if (!entry) {
+      const controller = new CardController(paperId, this.#controllerDeps);
+      controller.subscribe(this.#notify);
+      entry = { controller, views: 0 };
+      this.#entries.set(paperId, entry);
+      this.#awaitingCache.add(paperId);
+      this.#lookUpCache();
+    }
+    return entry;
+  }
+
+  #releaseLater(entry: Entry): void {
+    clearTimeout(entry.releaseTimer);
+    entry.releaseTimer = setTimeout(() => this.#release(entry), REJOIN_GRACE_MS);
   }
 
   /** Hears once per task that papers came, went or changed state. */
@@ -111,7 +130,9 @@ export class CardRegistry {
 
   progress(): PageProgress {
     const progress = { total: 0, done: 0, busy: 0, failed: 0 };
-    for (const { state } of this.all()) {
+    for (const { views, controller } of this.#entries.values()) {
+      if (views === 0) continue;
+      const state = controller.state;
       progress.total++;
       if (state.phase === 'done') progress.done++;
       else if (state.phase === 'error') progress.failed++;

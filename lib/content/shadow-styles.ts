@@ -21,8 +21,9 @@ export function adoptStyles(shadow: ShadowRoot, css: string): void {
       sheet.replaceSync(css);
       sheets.set(css, sheet);
     }
-    if (!shadow.adoptedStyleSheets.includes(sheet))
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    const adopted = shadow.adoptedStyleSheets;
+    if (adopted.length === 0) shadow.adoptedStyleSheets = [sheet];
+    else if (!adopted.includes(sheet)) shadow.adoptedStyleSheets = [...adopted, sheet];
   } catch {
     appendStyle(shadow, css);
   }

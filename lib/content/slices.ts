@@ -10,12 +10,15 @@ export interface SlicedWork {
   doNext: () => void;
 }
 
-/** Returns `run`: with `now`, a slice runs in this task; else one is queued (once, however often asked). */
-export function createSlicer(work: SlicedWork): (now?: boolean) => void {
+/**
+ * Returns `run`: with `nowForMs`, a slice of that many milliseconds runs in this task (a task that
+ * has other work to do takes a short one); otherwise one is queued (once, however often asked).
+ */
+export function createSlicer(work: SlicedWork): (nowForMs?: number) => void {
   let queued = false;
-  const slice = () => {
+  const slice = (budgetMs = SLICE_MS) => {
     queued = false;
-    const until = performance.now() + SLICE_MS;
+    const until = performance.now() + budgetMs;
     // At least one item per slice, so a busy page still makes progress.
     while (work.hasMore()) {
       work.doNext();
@@ -28,9 +31,9 @@ export function createSlicer(work: SlicedWork): (now?: boolean) => void {
     queued = true;
     setTimeout(slice, 0);
   };
-  return (now = false) => {
+  return (nowForMs) => {
     if (!work.hasMore()) return;
-    if (now) slice();
+    if (nowForMs !== undefined) slice(nowForMs);
     else queue();
   };
 }
