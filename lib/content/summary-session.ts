@@ -48,8 +48,14 @@ export function startSummarySession(
   port.postMessage({ type: 'summarize', paper, force: options.force, batch: options.batch });
   return {
     stop() {
-      if (open) port.postMessage({ type: 'stop' });
-      close();
+      try {
+        if (open) port.postMessage({ type: 'stop' });
+        close();
+      } catch (error) {
+        // The extension was reloaded under the page: its port, and the request, are gone already.
+        open = false;
+        console.warn('[Daily Papers KO] could not stop a summary request', error);
+      }
     },
   };
 }

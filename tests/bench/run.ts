@@ -3,7 +3,8 @@
 // median of several runs (--runs N, default 5). Only size budgets fail the run, unless --strict.
 // `--sizes-only` skips the browser (that is `npm run bench:size`, which CI runs); `--only text` runs
 // only the timing rows whose key contains that text, and writes bench-results/partial.json; `--out
-// name` writes bench-results/name.json instead (e.g. `--out before` on the previous commit).
+// name` writes bench-results/name.json instead (e.g. `--out before` on the previous commit), and
+// `--before file` shows that earlier run's medians beside these (and keeps them in the JSON).
 //
 // How each row is measured:
 // - Content script cost: CDP Performance.getMetrics ScriptDuration of the page's renderer, read
@@ -43,6 +44,8 @@ interface Row {
   label: string;
   unit: string;
   median: number;
+  /** The same row's median in the run given with --before. */
+  before: number | null;
   runs: number[];
   budget: number | null;
   enforced: boolean;
@@ -63,6 +66,16 @@ const wanted = (key: string) => key.includes(ONLY);
 const outArg = args.indexOf('--out');
 const OUT_NAME = outArg === -1 ? null : (args[outArg + 1] ?? null);
 const BENCH_MODEL = 'gpt-4o-mini';
+const beforeArg = args.indexOf('--before');
+/** Medians of an earlier run, by row, to show beside this one. */
+const BEFORE: Record<string, { median: number }> | null =
+  beforeArg === -1
+    ? null
+    : (
+        JSON.parse(readFileSync(args[beforeArg + 1] ?? '', 'utf8')) as {
+          rows: Record<string, { median: number }>;
+        }
+      ).rows;
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
 
 const median = (values: number[]) => {
@@ -89,6 +102,7 @@ function row(
     label,
     unit,
     median: value,
+    before: BEFORE?.[key]?.median ?? null,
     runs: runs.map((r) => round(r)),
     budget: budget ?? null,
     enforced,
@@ -470,9 +484,10 @@ async function wholePageRun(
 // ---- main -------------------------------------------------------------------------------------------
 
 function printTable(rows: Row[]): void {
-  const header = ['measure', 'median', 'budget', 'result', 'runs'];
+  const header = ['measure', ...(BEFORE ? ['before'] : []), 'median', 'budget', 'result', 'runs'];
   const lines = rows.map((r) => [
     r.label,
+    ...(BEFORE ? [r.before === null ? '—' : `${r.before} ${r.unit}`] : []),
     `${r.median} ${r.unit}`,
     r.budget === null ? '—' : `≤ ${r.budget} ${r.unit}${r.enforced ? ' (CI)' : ''}`,
     r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL',
