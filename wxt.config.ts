@@ -12,6 +12,12 @@ const OPTIONAL_ENDPOINT_HOSTS = ['https://*/*', 'http://*/*'];
 const EXTENSION_PAGES_CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * Content code loaded on demand (lib/content/lazy-code.ts): entrypoints/card-panel.ts and
+ * page-data.ts, built as ES modules so the content script can import() them.
+ */
+const LAZY_CONTENT_ENTRYPOINTS = ['card-panel', 'page-data'];
+
 // Extension manifest and build settings. Permissions are kept to what the features need;
 // tests/unit/manifest.test.ts pins them so any new one is a deliberate change.
 export default defineConfig({
@@ -19,6 +25,18 @@ export default defineConfig({
   // Toolbar, store and options icons (16/32/48/128) drawn from one SVG source.
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
+  hooks: {
+    // WXT builds unlisted scripts as IIFEs; these are import()ed, and their default export is the API.
+    // Vite leaves an ES library's whitespace in place unless told: minify it like the IIFEs.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const output = config.build?.rollupOptions?.output;
+      if (!entrypoints.some((entrypoint) => LAZY_CONTENT_ENTRYPOINTS.includes(entrypoint.name))) return;
+      if (!config.build?.lib || !output || Array.isArray(output))
+        throw new Error('unexpected WXT build config');
+      config.build.lib.formats = ['es'];
+      Object.assign(output, { minify: true });
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Daily Papers KO',
     description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',
@@ -34,6 +52,13 @@ export default defineConfig({
       },
     },
     host_permissions: ENDPOINT_HOSTS,
+    // The content code loaded on demand; only Hugging Face's pages may load it.
+    web_accessible_resources: [
+      {
+        matches: ['https://huggingface.co/*'],
+        resources: LAZY_CONTENT_ENTRYPOINTS.map((name) => `${name}.js`),
+      },
+    ],
     ...(manifestVersion === 3
       ? {
           optional_host_permissions: OPTIONAL_ENDPOINT_HOSTS,

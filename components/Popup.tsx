@@ -2,8 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatUsd } from '../lib/cost.ts';
+import { digestFileName, renderDigest } from '../lib/digest.ts';
 import { koPopup } from '../lib/i18n/ko.ts';
-import type { PageResponses, PageStatus, Spending } from '../lib/messages.ts';
+import type { PageStatus, Spending } from '../lib/messages.ts';
 import { activeTabId, askPage } from '../lib/popup/active-page.ts';
 import { askBackground } from '../lib/runtime-client.ts';
 import { saveTextFile } from '../lib/save-file.ts';
@@ -39,17 +40,22 @@ export function Popup() {
     void refresh(tabId);
   };
 
-  const buildDigest = async (): Promise<Extract<PageResponses['buildDigest'], { ok: true }> | null> => {
+  /** The page collects its papers and summaries; the digest is rendered here, where it is shown. */
+  const buildDigest = async (): Promise<{ markdown: string; fileName: string; papers: number } | null> => {
     if (tabId === null) return null;
     setWorking(missing === 'summarize');
     if (missing === 'summarize') setNote(koPopup.working);
     try {
-      const result = await askPage(tabId, { type: 'buildDigest', order, missing, headerAndFooter });
+      const result = await askPage(tabId, { type: 'buildDigest', order, missing });
       if (!result?.ok) {
         setNote(koPopup.empty);
         return null;
       }
-      return result;
+      return {
+        markdown: renderDigest(result.papers, { period: result.period, order, headerAndFooter }),
+        fileName: digestFileName(result.period),
+        papers: result.papers.length,
+      };
     } finally {
       setWorking(false);
       void refresh(tabId);

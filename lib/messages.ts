@@ -1,6 +1,7 @@
 // The one protocol between the content script, extension pages and the background worker.
 // Every message is a member of a union below and is parsed with its schema where it arrives.
 import * as v from 'valibot';
+import type { DigestPaper } from './digest.ts';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
 export const SUMMARY_PORT_NAME = 'dpk-summary';
@@ -122,29 +123,6 @@ export const RuntimeRequestSchema = v.variant('type', [
     paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
   }),
   v.object({ type: v.literal('getSpending') }),
-  /** Renders a digest: the content script collects the papers, the worker keeps the renderer. */
-  v.object({
-    type: v.literal('renderDigest'),
-    period: v.pipe(v.string(), v.maxLength(40)),
-    order: v.picklist(['page', 'upvotes']),
-    headerAndFooter: v.boolean(),
-    papers: v.pipe(
-      v.array(
-        v.object({
-          id: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
-          title: v.pipe(v.string(), v.maxLength(1_000)),
-          upvotes: v.nullable(v.number()),
-          authors: v.array(v.pipe(v.string(), v.maxLength(300))),
-          thumbnailUrl: v.nullable(v.string()),
-          videoUrl: v.nullable(v.string()),
-          summary: v.nullable(
-            v.object({ text: v.pipe(v.string(), v.maxLength(20_000)), style: v.picklist(SUMMARY_STYLES) }),
-          ),
-        }),
-      ),
-      v.maxLength(1000),
-    ),
-  }),
   /** The few settings a page needs; the content script never reads the settings (they hold the key). */
   v.object({ type: v.literal('getPagePrefs') }),
   /** Tokens and cost a whole-page run would take, from the abstracts and the price table. */
@@ -173,7 +151,6 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
   'getCached',
   'getSpending',
   'getPagePrefs',
-  'renderDigest',
   'estimateRun',
 ]);
 
@@ -197,9 +174,9 @@ export interface RuntimeResponses {
     /** The announced shutdown, and whether it has already come. */
     shutdown: { date: string; successor: string; past: boolean } | null;
   };
-  getCached: { summaries: Record<string, DoneEvent> };
+  /** `inFlight`: papers still being summarised (a page that comes back joins them). */
+  getCached: { summaries: Record<string, DoneEvent>; inFlight: string[] };
   getSpending: Spending;
-  renderDigest: { markdown: string; fileName: string };
   getPagePrefs: { autoSummarize: boolean };
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
   cacheStats: { count: number; bytes: number; maxBytes: number };
@@ -217,7 +194,6 @@ export const PageRequestSchema = v.variant('type', [
     order: v.picklist(['page', 'upvotes']),
     /** Papers without a summary: summarise them first, or leave them out. */
     missing: v.picklist(['summarize', 'skip']),
-    headerAndFooter: v.boolean(),
   }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
@@ -233,9 +209,8 @@ export interface PageStatus {
 export interface PageResponses {
   pageStatus: PageStatus;
   summarizeAll: { queued: number };
-  buildDigest:
-    | { ok: true; markdown: string; fileName: string; papers: number }
-    | { ok: false; reason: 'empty' };
+  /** The papers with their summaries; the popup renders the digest (lib/digest.ts). */
+  buildDigest: { ok: true; period: string; papers: DigestPaper[] } | { ok: false; reason: 'empty' };
 }
 
 export function parsePageRequest(message: unknown): PageRequest | null {

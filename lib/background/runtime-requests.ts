@@ -2,7 +2,6 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { SummaryCache } from '../cache.ts';
 import { estimateRun, spentThisMonth, spentToday } from '../cost.ts';
-import { digestFileName, renderDigest } from '../digest.ts';
 import type { RuntimeRequest, RuntimeResponses } from '../messages.ts';
 import { loadSettings } from '../settings.ts';
 import { listModels, testConnection } from '../worker/connection-test.ts';
@@ -43,7 +42,10 @@ export async function answerRuntimeRequest(
       };
     }
     case 'getCached':
-      return { summaries: await deps.service.cached(request.paperIds) };
+      return {
+        summaries: await deps.service.cached(request.paperIds),
+        inFlight: await deps.service.inFlight(request.paperIds),
+      };
     case 'getSpending': {
       const [ledger, settings] = await Promise.all([deps.ledger.get(), loadSettings()]);
       const now = Date.now();
@@ -58,11 +60,6 @@ export async function answerRuntimeRequest(
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
     }
-    case 'renderDigest':
-      return {
-        markdown: renderDigest(request.papers, request),
-        fileName: digestFileName(request.period),
-      };
     case 'getPagePrefs':
       return { autoSummarize: (await loadSettings()).autoSummarize };
     case 'estimateRun': {

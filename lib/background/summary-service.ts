@@ -103,6 +103,15 @@ export class SummaryService {
   }
 
   /**
+   * Which of these papers have a request under way, including one nobody reads right now but that
+   * may still be rejoined: a page coming back (reloaded, reopened) asks for those again and joins.
+   */
+  async inFlight(paperIds: string[]): Promise<string[]> {
+    const settings = await this.deps.loadSettings();
+    return paperIds.filter((id) => this.jobs.has(this.keyFor(id, settings)));
+  }
+
+  /**
    * Streams one paper's summary to `listener`. Returns the unsubscribe function: when the last
    * listener of a job leaves, its request is cancelled (queued) or aborted (running), at once or,
    * when it lingers, after REJOIN_GRACE_MS unless someone joins again.

@@ -1,5 +1,6 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
 import { adoptStyles } from './shadow-styles.ts';
+import { createSlicer, SLICE_MS } from './slices.ts';
 
 export const HOST_TAG = 'daily-papers-ko';
 export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
@@ -21,7 +22,11 @@ export interface MountedCard {
 export type RenderCard = (target: CardTarget, shadow: ShadowRoot, host: HTMLElement) => () => void;
 
 /** Styles on the host itself: `!important` inside the shadow tree beats the page's normal rules. */
-const HOST_STYLE = `:host{all:initial !important;display:block !important;position:static !important;contain:layout style;}`;
+const HOST_STYLE =
+  ':host{all:initial !important;display:block !important;position:static !important;contain:layout style;}' +
+  // A card far from the viewport is not laid out or painted until it comes near: restoring the
+  // panels of a long page then costs the frames nothing for the cards nobody sees yet.
+  `:host(${HOST_TAG}){content-visibility:auto !important;contain-intrinsic-size:auto 3rem !important}`;
 
 /** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
@@ -34,50 +39,67 @@ export function createShadowHost(tag: string, css: string): { host: HTMLElement;
 }
 
 export class CardHosts {
-  private readonly mounted = new Map<HTMLElement, MountedCard>();
-  private readonly instanceId = Math.random().toString(36).slice(2);
+  readonly #mounted = new Map<HTMLElement, MountedCard>();
+  readonly #instanceId = Math.random().toString(36).slice(2);
+  /** Cards found but not given their host yet, in page order. */
+  #waiting: CardTarget[] = [];
+  /**
+   * Mounts the first cards in the task that found them and the rest in later slices: on a page of
+   * hundreds of cards, one task for all of them (and the layout it brings) would block the page.
+   */
+  readonly #mountWaiting = createSlicer({
+    hasMore: () => this.#waiting.length > 0,
+    doNext: () => {
+      const target = this.#waiting.shift();
+      if (target?.element.isConnected && !this.#mounted.has(target.element)) this.#mountCard(target);
+    },
+  });
 
-  constructor(
-    private readonly render: RenderCard,
-    private readonly css: string,
-  ) {}
+  readonly #render: RenderCard;
+  readonly #css: string;
+
+  constructor(render: RenderCard, css: string) {
+    this.#render = render;
+    this.#css = css;
+  }
 
   /** Mounts on new cards, remounts where a card now shows another paper, removes what is gone. */
   sync(targets: readonly CardTarget[]): void {
     const live = new Map(targets.map((target) => [target.element, target]));
     // What is gone goes first, so a card the page re-rendered is seen leaving before it comes back.
-    for (const [element, card] of this.mounted) {
+    for (const [element, card] of this.#mounted) {
       const target = live.get(element);
       if (!target || target.paperId !== card.paperId || card.host.parentElement !== element)
-        this.unmountCard(element, card);
+        this.#unmountCard(element, card);
     }
-    for (const target of targets) {
-      if (!this.mounted.has(target.element)) this.mountCard(target);
-    }
+    this.#waiting = targets.filter((target) => !this.#mounted.has(target.element));
+    // The task that found the cards also sends their cache lookup and draws the toolbar: half a slice.
+    this.#mountWaiting(SLICE_MS / 2);
   }
 
   /** Removes hosts another instance of this script left behind (the extension was reloaded or updated). */
   removeForeignHosts(root: ParentNode): void {
     for (const host of root.querySelectorAll<HTMLElement>(`${HOST_TAG}, ${TOOLBAR_TAG}`)) {
-      if (host.dataset.instance !== this.instanceId) host.remove();
+      if (host.dataset.instance !== this.#instanceId) host.remove();
     }
   }
 
   clear(): void {
-    for (const [element, card] of this.mounted) this.unmountCard(element, card);
+    this.#waiting = [];
+    for (const [element, card] of this.#mounted) this.#unmountCard(element, card);
   }
 
-  private mountCard(target: CardTarget): void {
-    const { host, shadow } = createShadowHost(HOST_TAG, this.css);
+  #mountCard(target: CardTarget): void {
+    const { host, shadow } = createShadowHost(HOST_TAG, this.#css);
     host.dataset.paperId = target.paperId;
-    host.dataset.instance = this.instanceId;
+    host.dataset.instance = this.#instanceId;
     target.element.append(host);
-    const unmount = this.render(target, shadow, host);
-    this.mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });
+    const unmount = this.#render(target, shadow, host);
+    this.#mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });
   }
 
-  private unmountCard(element: HTMLElement, card: MountedCard): void {
-    this.mounted.delete(element);
+  #unmountCard(element: HTMLElement, card: MountedCard): void {
+    this.#mounted.delete(element);
     card.unmount();
     card.host.remove();
   }

@@ -1,23 +1,29 @@
-// The page's cards as one collection: the whole-page run and progress read it, and cached summaries
-// are fetched for newly mounted cards in one batch.
+// The page's papers, one CardController each: every card showing a paper is a view of its controller.
+// New papers are looked up in the cache in one batch (and joined if a request for them is still
+// under way); a paper whose cards all went away is kept a moment, so a card the page re-renders, or
+// a period the user switches back to, carries on where it was.
 import { type DoneEvent, REJOIN_GRACE_MS } from '../messages.ts';
-import { isBusy, type PanelState } from './panel-state.ts';
+import { CardController, type CardControllerDeps, type SummarizeOptions } from './card-controller.ts';
+import { isBusy } from './panel-state.ts';
 
-export interface RegisteredCard {
-  paperId: string;
-  state: PanelState;
-  summarize: (options: { force: boolean; batch: boolean }) => void;
-  stop: () => void;
-  restore: (done: DoneEvent) => void;
-}
-
-export type FetchCached = (paperIds: string[]) => Promise<Record<string, DoneEvent>>;
+/** Finished summaries for these papers, and those still being summarised. */
+export type FetchCached = (
+  paperIds: string[],
+) => Promise<{ summaries: Record<string, DoneEvent>; inFlight: string[] }>;
 
 export interface PageProgress {
   total: number;
   done: number;
   busy: number;
   failed: number;
+}
+
+interface Entry {
+  controller: CardController;
+  /** Cards showing this paper now. */
+  views: number;
+  /** Set while no card shows the paper: when it runs, the paper is let go. */
+  releaseTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** `run`, called at most once per task however often the returned function is called in it. */
@@ -34,129 +40,160 @@ function oncePerTask(run: () => void): () => void {
 }
 
 export class CardRegistry {
-  private readonly cards = new Map<string, RegisteredCard>();
-  private readonly listeners = new Set<() => void>();
-  private readonly awaitingCache = new Set<string>();
-  /** Cards that went away mid-summary, and when: if they come back soon, they carry on. */
-  private readonly leftBusy = new Map<string, number>();
-  /** One cache lookup for every card added in this task, sent before the page lays them out. */
-  private readonly lookUpCache = oncePerTask(() => void this.restoreFromCache());
-  /** Listeners hear once per task, however many cards registered or reported in it. */
-  private readonly notify = oncePerTask(() => {
-    for (const listener of this.listeners) listener();
+  /** In page order of first appearance. */
+  readonly #entries = new Map<string, Entry>();
+  readonly #listeners = new Set<() => void>();
+  readonly #awaitingCache = new Set<string>();
+  /** One cache lookup for every paper added in this task, sent before the page lays them out. */
+  readonly #lookUpCache = oncePerTask(() => void this.#restoreFromCache());
+  /** Listeners hear once per task, however many cards came, went or changed in it. */
+  readonly #notify = oncePerTask(() => {
+    for (const listener of this.#listeners) listener();
   });
 
-  constructor(
-    private readonly fetchCached: FetchCached,
-    private readonly now: () => number = Date.now,
-  ) {}
+  readonly #controllerDeps: CardControllerDeps;
+  readonly #fetchCached: FetchCached;
+
+  constructor(controllerDeps: CardControllerDeps, fetchCached: FetchCached) {
+    this.#controllerDeps = controllerDeps;
+    this.#fetchCached = fetchCached;
+  }
 
   /**
-   * Adds a card, or replaces the entry for its paper (a dormant card's panel mounting). Unless told
-   * not to (`checkCache: false`, when that was already done), a new card rejoins a summary it was
-   * streaming before the page re-rendered it, or else is looked up in the cache.
+   * Cards for these papers were found and are about to be shown: their cache lookup goes out now,
+   * in one request, even for cards whose button comes in a later slice.
    */
-  register(card: RegisteredCard, options: { checkCache?: boolean } = {}): () => void {
-    this.cards.set(card.paperId, card);
-    const leftAt = this.leftBusy.get(card.paperId);
-    this.leftBusy.delete(card.paperId);
-    if (options.checkCache === false) {
-      // Nothing to look up.
-    } else if (leftAt !== undefined && this.now() - leftAt < REJOIN_GRACE_MS) {
-      // The page re-rendered this card while its summary was coming: rejoin the same request.
-      card.summarize({ force: false, batch: true });
-    } else {
-      this.awaitingCache.add(card.paperId);
-      this.lookUpCache();
+  expect(paperIds: readonly string[]): void {
+    for (const paperId of paperIds) {
+      const entry = this.#entry(paperId);
+      // Let go if no card ever shows it (the page changed before its turn came).
+      if (entry.views === 0) this.#releaseLater(entry);
     }
-    this.notify();
-    return () => {
-      if (this.cards.get(card.paperId) !== card) return;
-      this.cards.delete(card.paperId);
-      if (isBusy(card.state)) this.leftBusy.set(card.paperId, this.now());
-      this.notify();
+  }
+
+  /**
+   * A card showing this paper appeared: returns the paper's controller (new, or the one its other
+   * cards, or a card that just went away, were using) and the function to call when the card goes.
+   */
+  attach(paperId: string): { controller: CardController; detach: () => void } {
+    const attached = this.#entry(paperId);
+    clearTimeout(attached.releaseTimer);
+    attached.releaseTimer = undefined;
+    attached.views++;
+    this.#notify();
+    let detached = false;
+    const detach = () => {
+      if (detached) return;
+      detached = true;
+      attached.views--;
+      if (attached.views === 0) this.#releaseLater(attached);
+      this.#notify();
     };
+    return { controller: attached.controller, detach };
   }
 
-  /** Cards report every state change so progress can be counted. */
-  report(paperId: string, state: PanelState): void {
-    const card = this.cards.get(paperId);
-    if (!card || card.state === state) return;
-    card.state = state;
-    this.notify();
+  #entry(paperId: string): Entry {
+    let entry = this.#entries.get(paperId);
+    if (!entry) {
+      const controller = new CardController(paperId, this.#controllerDeps);
+      controller.subscribe(this.#notify);
+      entry = { controller, views: 0 };
+      this.#entries.set(paperId, entry);
+      this.#awaitingCache.add(paperId);
+      this.#lookUpCache();
+    }
+    return entry;
   }
 
+  #releaseLater(entry: Entry): void {
+    clearTimeout(entry.releaseTimer);
+    entry.releaseTimer = setTimeout(() => this.#release(entry), REJOIN_GRACE_MS);
+  }
+
+  /** Hears once per task that papers came, went or changed state. */
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
-  all(): RegisteredCard[] {
-    return [...this.cards.values()];
+  /** The controllers of the papers cards show now, in page order. */
+  all(): CardController[] {
+    const shown: CardController[] = [];
+    for (const entry of this.#entries.values()) if (entry.views > 0) shown.push(entry.controller);
+    return shown;
+  }
+
+  get(paperId: string): CardController | undefined {
+    const entry = this.#entries.get(paperId);
+    return entry && entry.views > 0 ? entry.controller : undefined;
   }
 
   progress(): PageProgress {
-    const cards = this.all();
-    return {
-      total: cards.length,
-      done: cards.filter((c) => c.state.phase === 'done').length,
-      busy: cards.filter((c) => isBusy(c.state)).length,
-      failed: cards.filter((c) => c.state.phase === 'error').length,
-    };
+    const progress = { total: 0, done: 0, busy: 0, failed: 0 };
+    for (const { views, controller } of this.#entries.values()) {
+      if (views === 0) continue;
+      const state = controller.state;
+      progress.total++;
+      if (state.phase === 'done') progress.done++;
+      else if (state.phase === 'error') progress.failed++;
+      else if (isBusy(state)) progress.busy++;
+    }
+    return progress;
   }
 
-  /** Queues every card without a summary, in the given order. Returns the ids it queued. */
+  /** Queues every shown paper without a summary, in the given order. Returns the ids it queued. */
   summarizeAll(order: string[]): string[] {
     const queued: string[] = [];
+    const batch: SummarizeOptions = { force: false, batch: true };
     for (const paperId of order) {
-      const card = this.cards.get(paperId);
-      if (!card || card.state.phase === 'done' || isBusy(card.state)) continue;
-      card.summarize({ force: false, batch: true });
+      const controller = this.get(paperId);
+      if (!controller || controller.state.phase === 'done' || isBusy(controller.state)) continue;
+      controller.summarize(batch);
       queued.push(paperId);
     }
     return queued;
   }
 
   /**
-   * Resolves once each of these cards has finished (done, failed or stopped). A card just asked is
-   * still idle until it reports, so idle does not count as finished.
-   */
-  whenFinished(paperIds: string[]): Promise<void> {
-    const finished = (id: string) => {
-      const phase = this.cards.get(id)?.state.phase;
-      return phase === undefined || phase === 'done' || phase === 'error' || phase === 'stopped';
-    };
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!paperIds.every(finished)) return;
-        unsubscribe();
-        resolve();
-      };
-      const unsubscribe = this.subscribe(check);
-      check();
-    });
-  }
-
-  /**
-   * Stops every busy card. Queued ones go first: stopping the running request first would free a
+   * Stops every busy paper. Queued ones go first: stopping the running request first would free a
    * slot, and the background would start the next queued paper before its own stop arrived.
    */
   cancelAll(): void {
-    const busy = this.all().filter((card) => isBusy(card.state));
-    const running = busy.filter(
-      (card) => card.state.phase === 'streaming' || card.state.phase === 'retrying',
-    );
-    for (const card of busy.filter((c) => !running.includes(c)).reverse()) card.stop();
-    for (const card of running) card.stop();
+    const busy = this.all().filter((controller) => isBusy(controller.state));
+    const running = busy.filter((c) => c.state.phase === 'streaming' || c.state.phase === 'retrying');
+    for (const controller of busy.filter((c) => !running.includes(c)).reverse()) controller.stop();
+    for (const controller of running) controller.stop();
   }
 
-  private async restoreFromCache(): Promise<void> {
-    const ids = [...this.awaitingCache];
-    this.awaitingCache.clear();
+  /** Lets go of every paper at once (the script is being torn down). */
+  clear(): void {
+    for (const entry of this.#entries.values()) {
+      clearTimeout(entry.releaseTimer);
+      entry.controller.dispose();
+    }
+    this.#entries.clear();
+  }
+
+  #release(entry: Entry): void {
+    if (entry.views > 0 || this.#entries.get(entry.controller.paperId) !== entry) return;
+    this.#entries.delete(entry.controller.paperId);
+    entry.controller.dispose();
+  }
+
+  async #restoreFromCache(): Promise<void> {
+    const ids = [...this.#awaitingCache];
+    this.#awaitingCache.clear();
     if (ids.length === 0) return;
     try {
-      const found = await this.fetchCached(ids);
-      for (const [paperId, done] of Object.entries(found)) this.cards.get(paperId)?.restore(done);
+      const { summaries, inFlight } = await this.#fetchCached(ids);
+      for (const [paperId, done] of Object.entries(summaries)) {
+        this.#entries.get(paperId)?.controller.restore(done);
+      }
+      // Still being summarised (the page was reloaded mid-stream): join the request under way.
+      for (const paperId of inFlight) {
+        const controller = this.#entries.get(paperId)?.controller;
+        if (controller?.state.phase === 'idle') controller.summarize({ force: false, batch: true });
+      }
     } catch (error) {
       // Without the cache the cards still work: they just ask the endpoint when clicked.
       console.warn('[Daily Papers KO] could not read cached summaries', error);

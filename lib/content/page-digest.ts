@@ -1,9 +1,9 @@
-// Builds the page's digest from what the cards show and what the page's data says about each paper.
-import type { DigestOrder, DigestPaper } from '../digest.ts';
+// Collects the page's digest: what the cards show and what the page's data says about each paper.
+// The popup renders it (lib/digest.ts), where it is shown.
+import type { DigestPaper } from '../digest.ts';
 import { readListing, readPapersFromPage } from '../hf/page.ts';
 import { type PapersRoute, parsePapersRoute } from '../hf/routes.ts';
 import type { PageResponses, PageStatus } from '../messages.ts';
-import { askBackground } from '../runtime-client.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { loadPaper } from './paper-source.ts';
 
@@ -25,18 +25,17 @@ export function pageStatus(registry: CardRegistry, root: Document = document): P
   };
 }
 
-export async function buildPageDigest(
+export async function collectPageDigest(
   registry: CardRegistry,
-  options: { order: DigestOrder; headerAndFooter: boolean },
   root: Document = document,
 ): Promise<PageResponses['buildDigest']> {
   const data = readPapersFromPage(root);
   const papers: DigestPaper[] = [];
-  for (const card of registry.all()) {
-    const state = card.state;
+  for (const controller of registry.all()) {
+    const state = controller.state;
     if (state.phase !== 'done') continue;
     // Without an island (or with a stale one) the same-origin API has the paper.
-    const paper = data.get(card.paperId) ?? (await loadPaper(card.paperId, root));
+    const paper = data.get(controller.paperId) ?? (await loadPaper(controller.paperId, root));
     if (!paper) continue;
     papers.push({
       id: paper.id,
@@ -51,13 +50,5 @@ export async function buildPageDigest(
   if (papers.length === 0) return { ok: false, reason: 'empty' };
   const period =
     pagePeriod(root, parsePapersRoute(root.location.href)) ?? new Date().toISOString().slice(0, 10);
-  // The renderer lives in the worker; the page only collects what it shows.
-  const rendered = await askBackground({
-    type: 'renderDigest',
-    period,
-    order: options.order,
-    headerAndFooter: options.headerAndFooter,
-    papers,
-  });
-  return { ok: true, ...rendered, papers: papers.length };
+  return { ok: true, period, papers };
 }

@@ -25,8 +25,10 @@ export type PanelAction =
 
 export const INITIAL_PANEL: PanelState = { phase: 'idle' };
 
+const BUSY: ReadonlySet<PanelState['phase']> = new Set(['queued', 'waiting', 'streaming', 'retrying']);
+
 export function isBusy(state: PanelState): boolean {
-  return ['queued', 'waiting', 'streaming', 'retrying'].includes(state.phase);
+  return BUSY.has(state.phase);
 }
 
 /** What was shown so far, kept when a request stops or fails part-way. */

@@ -1,8 +1,13 @@
-// One stylesheet shared by every shadow root we add: parsed once, not once per card.
+// Stylesheets for the shadow roots we add: each parsed once and shared, not once per card.
 
 const sheets = new Map<string, CSSStyleSheet>();
+/** Where constructed sheets cannot be used, the <style> elements already given to a root. */
+const styled = new WeakMap<ShadowRoot, Set<string>>();
 
-/** Gives the shadow root these styles: a shared constructed sheet, or a <style> where that fails. */
+/**
+ * Adds these styles to the shadow root (after any it has): a shared constructed sheet, or a <style>
+ * where that fails. Adding the same styles twice does nothing.
+ */
 export function adoptStyles(shadow: ShadowRoot, css: string): void {
   // Firefox does not apply sheets constructed in a content script's own world to the page's nodes.
   if (import.meta.env.FIREFOX) {
@@ -16,14 +21,22 @@ export function adoptStyles(shadow: ShadowRoot, css: string): void {
       sheet.replaceSync(css);
       sheets.set(css, sheet);
     }
-    shadow.adoptedStyleSheets = [sheet];
+    const adopted = shadow.adoptedStyleSheets;
+    if (adopted.length === 0) shadow.adoptedStyleSheets = [sheet];
+    else if (!adopted.includes(sheet)) shadow.adoptedStyleSheets = [...adopted, sheet];
   } catch {
     appendStyle(shadow, css);
   }
 }
 
 function appendStyle(shadow: ShadowRoot, css: string): void {
+  const given = styled.get(shadow) ?? new Set<string>();
+  if (given.has(css)) return;
+  given.add(css);
+  styled.set(shadow, given);
   const style = document.createElement('style');
   style.textContent = css;
-  shadow.prepend(style);
+  // The first styles go first, so a root's later styles (its panel's) come after its own.
+  if (given.size === 1) shadow.prepend(style);
+  else shadow.append(style);
 }

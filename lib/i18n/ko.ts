@@ -27,15 +27,20 @@ export const koToolbar = {
   nothingLeft: '이 페이지의 논문을 모두 요약했습니다.',
 } as const;
 
+/** The button under each card (the content script's boot part paints it). */
+export const koCardButton = {
+  label: '한국어 요약',
+  streaming: '요약을 받는 중…',
+} as const;
+
 export const koPanel = {
-  summarizeButton: '한국어 요약',
   regionLabel: (title: string) => `${title} 한국어 요약`,
   loading: '요약을 요청하는 중…',
   queued: '차례를 기다리는 중…',
   waiting: (seconds: number) => `엔드포인트가 잠시 기다리라고 해서 ${seconds}초 뒤에 다시 시도합니다.`,
   fromCache: (date: string) => `저장된 요약(${date})`,
   cost: (usd: string) => `약 ${usd}`,
-  streaming: '요약을 받는 중…',
+  streaming: koCardButton.streaming,
   retryingBadOutput: '답변이 한국어 요약 형식이 아니어서 한 번 더 요청하는 중…',
   done: '요약을 마쳤습니다.',
   stopped: '요약을 중단했습니다. 받은 부분만 표시하며 저장하지 않습니다.',

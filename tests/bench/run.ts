@@ -2,7 +2,9 @@
 // table, writes bench-results/latest.json, and checks tests/bench/budgets.json. Each timing is the
 // median of several runs (--runs N, default 5). Only size budgets fail the run, unless --strict.
 // `--sizes-only` skips the browser (that is `npm run bench:size`, which CI runs); `--only text` runs
-// only the timing rows whose key contains that text, and writes bench-results/partial.json.
+// only the timing rows whose key contains that text, and writes bench-results/partial.json; `--out
+// name` writes bench-results/name.json instead (e.g. `--out before` on the previous commit), and
+// `--before file` shows that earlier run's medians beside these (and keeps them in the JSON).
 //
 // How each row is measured:
 // - Content script cost: CDP Performance.getMetrics ScriptDuration of the page's renderer, read
@@ -13,6 +15,12 @@
 //   and a task), minus the mock's own time from receiving the request to writing the first text.
 // - Cached panels: a 50-card page whose summaries are all cached; from DOMContentLoaded to the frame
 //   in which all 50 panels show their summary (polled every animation frame in the page).
+// - Longest task, 500 cached cards: a 500-card page whose summaries are all in the cache (imported
+//   through the options page's import, as a user would), traced with CDP from navigation until every
+//   panel shows its summary. The row is the most script one main-thread task ran (the fixture pages
+//   run none of their own, so that is the extension), layout it forced included. The browser's own
+//   style, layout and paint in its frames are not counted: on this loaded 2-core machine a bare
+//   500-card page's frames alone take ~70-140 ms, with no extension at all.
 // - Whole-page run: 60 papers, concurrency 3, every answer taking the same time at the mock. The
 //   theoretical minimum is ceil(60 / 3) × the mock's mean time per request; the ratio is the run's
 //   wall time (click to "all done" in the page) over that minimum.
@@ -21,6 +29,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { PROMPT_VERSION } from '../../lib/summary/prompt.ts';
 import { EXTENSION_PATH, launchWithExtension } from '../e2e/browser.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, startMockOpenAI } from '../e2e/mock-openai.ts';
 import { bigWeekPage, type FixturePage, fixturePages } from '../fixtures/pages.ts';
@@ -35,6 +44,8 @@ interface Row {
   label: string;
   unit: string;
   median: number;
+  /** The same row's median in the run given with --before. */
+  before: number | null;
   runs: number[];
   budget: number | null;
   enforced: boolean;
@@ -52,6 +63,19 @@ const onlyArg = args.indexOf('--only');
 /** `--only firstToken` runs just the timing rows whose key contains that text. */
 const ONLY = onlyArg === -1 ? '' : (args[onlyArg + 1] ?? '');
 const wanted = (key: string) => key.includes(ONLY);
+const outArg = args.indexOf('--out');
+const OUT_NAME = outArg === -1 ? null : (args[outArg + 1] ?? null);
+const BENCH_MODEL = 'gpt-4o-mini';
+const beforeArg = args.indexOf('--before');
+/** Medians of an earlier run, by row, to show beside this one. */
+const BEFORE: Record<string, { median: number }> | null =
+  beforeArg === -1
+    ? null
+    : (
+        JSON.parse(readFileSync(args[beforeArg + 1] ?? '', 'utf8')) as {
+          rows: Record<string, { median: number }>;
+        }
+      ).rows;
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
 
 const median = (values: number[]) => {
@@ -78,6 +102,7 @@ function row(
     label,
     unit,
     median: value,
+    before: BEFORE?.[key]?.median ?? null,
     runs: runs.map((r) => round(r)),
     budget: budget ?? null,
     enforced,
@@ -126,22 +151,54 @@ async function configure(bench: Bench, concurrency = 3): Promise<void> {
   await page.goto(`chrome-extension://${bench.extensionId}/options.html`);
   await page.getByLabel('API 키').fill('sk-bench');
   await page.getByLabel('엔드포인트 URL').fill(bench.openai.baseURL);
-  await page.getByLabel('모델', { exact: true }).fill('gpt-4o-mini');
+  await page.getByLabel('모델', { exact: true }).fill(BENCH_MODEL);
   await page.getByLabel('동시 요청 수').fill(String(concurrency));
   await page.getByRole('button', { name: '저장' }).click();
   await page.getByRole('status').filter({ hasText: '저장했습니다' }).waitFor();
   await page.close();
 }
 
-async function clearCache(bench: Bench): Promise<void> {
+/** One request from the options page, as the options page itself sends it. */
+async function askFromOptions(bench: Bench, message: unknown): Promise<unknown> {
   const page = await bench.context.newPage();
   await page.goto(`chrome-extension://${bench.extensionId}/options.html`);
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ type: 'clearCache' }),
+  const answer = await page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
   );
   await page.close();
+  return answer;
+}
+
+const clearCache = (bench: Bench) => askFromOptions(bench, { type: 'clearCache' });
+
+/** Puts a finished summary for every paper in the cache, through the options page's import. */
+async function fillCache(bench: Bench, paperIds: string[]): Promise<void> {
+  const createdAt = Date.now();
+  const entries = paperIds.map((paperId) => ({
+    // lib/cache.ts's cacheKey (that module cannot load in plain Node: it uses parameter properties).
+    key: [paperId, BENCH_MODEL, 'bullets', PROMPT_VERSION, 'ko'].join('|'),
+    paperId,
+    text: DEFAULT_KOREAN_SUMMARY,
+    model: BENCH_MODEL,
+    style: 'bullets',
+    promptVersion: PROMPT_VERSION,
+    usage: { promptTokens: 900, completionTokens: 300 },
+    createdAt,
+  }));
+  const json = JSON.stringify({
+    format: 'daily-papers-ko-cache',
+    version: 1,
+    exportedAt: createdAt,
+    entries,
+  });
+  const result = (await askFromOptions(bench, { type: 'importCache', json })) as { imported: number };
+  if (result.imported !== paperIds.length) {
+    throw new Error(`imported ${result.imported} of ${paperIds.length} cached summaries`);
+  }
 }
 
 const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('daily-papers-ko').length);
@@ -273,6 +330,101 @@ async function cachedPanels(bench: Bench): Promise<number[]> {
   return results;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { beginData?: { url?: string } };
+}
+
+/** Sets `__filledAt` in the page once its `count` cached panels show their summaries. */
+async function watchPanelsFill(page: Page, count: number): Promise<void> {
+  await page.addInitScript((expected) => {
+    // Cheap on purpose (every 50 ms, not every frame): the poll runs on the thread being measured.
+    const poll = () => {
+      let filled = 0;
+      for (const host of document.querySelectorAll('daily-papers-ko')) {
+        if (host.shadowRoot?.querySelector('.dpk-summary')?.textContent) filled++;
+      }
+      if (filled === expected) (window as unknown as { __filledAt: number }).__filledAt = performance.now();
+      else setTimeout(poll, 50);
+    };
+    setTimeout(poll, 50);
+  }, count);
+}
+
+/** The longest main-thread task of one load of a page with `count` cached cards, from a CDP trace. */
+async function longestTaskOfLoad(bench: Bench, url: string, count: number): Promise<number> {
+  const page = await bench.context.newPage();
+  const cdp = await bench.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await watchPanelsFill(page, count);
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
+    },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => '__filledAt' in window, undefined, { timeout: 60_000, polling: 200 });
+  await sleep(300);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+
+  // The page's main thread: where its HTML was parsed.
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  if (!parse) throw new Error('no ParseHTML event for the page in the trace');
+  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+  const within = (inner: TraceEvent, outer: TraceEvent) =>
+    inner !== outer && inner.ts >= outer.ts && end(inner) <= end(outer);
+  // Each run of script once (not again for the calls nested in it), layout it forced included.
+  const outermost: TraceEvent[] = [];
+  for (const script of onMain.filter((e) => SCRIPT_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts)) {
+    const last = outermost.at(-1);
+    if (!last || script.ts >= end(last)) outermost.push(script);
+  }
+  let longest = 0;
+  for (const task of onMain.filter((e) => e.name === 'RunTask')) {
+    const ms = outermost.filter((script) => within(script, task)).reduce((sum, s) => sum + (s.dur ?? 0), 0);
+    longest = Math.max(longest, ms / 1000);
+  }
+  return longest;
+}
+
+/** Trace events for JavaScript running (the fixture pages run none of their own: this is the extension). */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.callFunction',
+  'v8.evaluateModule',
+  'TimerFire',
+  'FireIdleCallback',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+]);
+
+async function longestTaskWithCachedCards(bench: Bench, count: number): Promise<number[]> {
+  const week = bigWeekPage(count);
+  bench.serve(week.url, week.html);
+  await clearCache(bench);
+  await fillCache(bench, week.expectedPaperIds);
+  const requestsBefore = bench.openai.chatRequests().length;
+  const results: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const ms = await longestTaskOfLoad(bench, week.url, count);
+    if (i > 0) results.push(ms);
+  }
+  if (bench.openai.chatRequests().length !== requestsBefore) throw new Error('a cached page sent requests');
+  return results;
+}
+
 async function wholePageRun(
   bench: Bench,
 ): Promise<{ ratio: number[]; wallMs: number[]; minimumMs: number[]; requests: number[] }> {
@@ -332,9 +484,10 @@ async function wholePageRun(
 // ---- main -------------------------------------------------------------------------------------------
 
 function printTable(rows: Row[]): void {
-  const header = ['measure', 'median', 'budget', 'result', 'runs'];
+  const header = ['measure', ...(BEFORE ? ['before'] : []), 'median', 'budget', 'result', 'runs'];
   const lines = rows.map((r) => [
     r.label,
+    ...(BEFORE ? [r.before === null ? '—' : `${r.before} ${r.unit}`] : []),
     `${r.median} ${r.unit}`,
     r.budget === null ? '—' : `≤ ${r.budget} ${r.unit}${r.enforced ? ' (CI)' : ''}`,
     r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL',
@@ -350,7 +503,8 @@ function printTable(rows: Row[]): void {
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const sizeLabels: Record<string, string> = {
-    contentScript: 'content script (gzip)',
+    contentBoot: 'content script at page load (gzip)',
+    contentAll: 'all content code, boot + lazy chunks (gzip)',
     background: 'background worker (gzip)',
     optionsPage: 'options page, all files (gzip)',
     popupPage: 'popup, all files (gzip)',
@@ -387,6 +541,9 @@ async function main(): Promise<void> {
       );
       await timing('cachedPanels50FilledMs', 'DOMContentLoaded → 50 cached panels filled', () =>
         cachedPanels(bench),
+      );
+      await timing('longestTask500CachedMs', 'longest script in one task, 500 cached cards', () =>
+        longestTaskWithCachedCards(bench, 500),
       );
       if (wanted('wholePage60')) {
         const whole = await wholePageRun(bench);
@@ -428,12 +585,11 @@ async function main(): Promise<void> {
       node: process.version,
     },
     runs: RUNS,
-    rows,
+    // By name, so a later run (or the README's before/after table) can be read row by row.
+    rows: Object.fromEntries(rows.map(({ key, ...rest }) => [key, rest])),
   };
-  writeFileSync(
-    path.join(outDir, SIZES_ONLY ? 'sizes.json' : ONLY ? 'partial.json' : 'latest.json'),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
+  const fileName = OUT_NAME ?? (SIZES_ONLY ? 'sizes' : ONLY ? 'partial' : 'latest');
+  writeFileSync(path.join(outDir, `${fileName}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const failed = rows.filter((r) => r.pass === false && (r.enforced || STRICT));
   if (failed.length > 0) {
     console.error(

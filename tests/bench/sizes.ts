@@ -1,11 +1,12 @@
-// Gzipped sizes of what the built extension ships, per part: the content script, the background
+// Gzipped sizes of what the built extension ships, per part: the content script's boot file and all
+// content code (boot plus the chunks it may load from web_accessible_resources), the background
 // worker, and each page with every file it loads (its scripts, their static imports, its styles).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface PartSize {
-  part: 'contentScript' | 'background' | 'optionsPage' | 'popupPage';
+  part: 'contentBoot' | 'contentAll' | 'background' | 'optionsPage' | 'popupPage';
   files: string[];
   gzipKB: number;
 }
@@ -33,21 +34,42 @@ function pageFiles(buildDir: string, page: string): string[] {
   return [...files].sort();
 }
 
-export function measureSizes(buildDir: string): PartSize[] {
-  if (!existsSync(path.join(buildDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${buildDir}. Run \`npm run build\` first.`);
-  }
-  const parts: [PartSize['part'], string[]][] = [
-    ['contentScript', ['content-scripts/papers.js']],
-    ['background', ['background.js']],
-    ['optionsPage', pageFiles(buildDir, 'options.html')],
-    ['popupPage', pageFiles(buildDir, 'popup.html')],
-  ];
-  return parts.map(([part, files]) => ({
+interface Manifest {
+  content_scripts?: { js?: string[] }[];
+  web_accessible_resources?: ({ resources?: string[] } | string)[];
+}
+
+/** The content scripts' own files, and every script they may load from web_accessible_resources. */
+function contentFiles(buildDir: string): { boot: string[]; all: string[] } {
+  const manifest = JSON.parse(readFileSync(path.join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
+  const boot = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  const accessible = (manifest.web_accessible_resources ?? [])
+    .flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry.resources ?? [])))
+    .map((resource) => resource.replace(/^\//, ''))
+    .filter((resource) => resource.endsWith('.js') && existsSync(path.join(buildDir, resource)));
+  return { boot, all: [...new Set([...boot, ...accessible])].sort() };
+}
+
+function sizeOf(buildDir: string, part: PartSize['part'], files: string[]): PartSize {
+  return {
     part,
     files,
     // Each file compressed on its own, as each is loaded on its own.
     gzipKB:
       Math.round(files.reduce((sum, file) => sum + gzipBytes(path.join(buildDir, file)), 0) / 102.4) / 10,
-  }));
+  };
+}
+
+export function measureSizes(buildDir: string): PartSize[] {
+  if (!existsSync(path.join(buildDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${buildDir}. Run \`npm run build\` first.`);
+  }
+  const content = contentFiles(buildDir);
+  return [
+    sizeOf(buildDir, 'contentBoot', content.boot),
+    sizeOf(buildDir, 'contentAll', content.all),
+    sizeOf(buildDir, 'background', ['background.js']),
+    sizeOf(buildDir, 'optionsPage', pageFiles(buildDir, 'options.html')),
+    sizeOf(buildDir, 'popupPage', pageFiles(buildDir, 'popup.html')),
+  ];
 }

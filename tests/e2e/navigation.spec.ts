@@ -1,6 +1,9 @@
+import type { Page } from '@playwright/test';
 import { fixturePages } from '../fixtures/pages.ts';
 import { expect, injectedPaperIds, summaryHost, test, waitForContentScript } from './fixtures.ts';
-import { DEFAULT_KOREAN_SUMMARY } from './mock-openai.ts';
+import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI } from './mock-openai.ts';
+
+type OpenPapers = (html: string, url: string) => Promise<Page>;
 
 const ISLAND = '[data-target="DailyPapers"]';
 
@@ -19,6 +22,17 @@ function islandMarkupOf(html: string): string {
   throw new Error('unbalanced island markup');
 }
 
+/** Swaps in another island as Hugging Face's router does, and (when given) its address. */
+function replaceIsland(page: Page, markup: string, url?: string): Promise<void> {
+  return page.evaluate(
+    ({ selector, markup, url }) => {
+      document.querySelector(selector)?.replaceWith(document.createRange().createContextualFragment(markup));
+      if (url) history.pushState({}, '', url);
+    },
+    { selector: ISLAND, markup, url },
+  );
+}
+
 test('a client-side switch to another period puts buttons on the new cards, once each', async ({
   openPapers,
 }) => {
@@ -28,15 +42,7 @@ test('a client-side switch to another period puts buttons on the new cards, once
   await waitForContentScript(page);
   await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
 
-  await page.evaluate(
-    ({ selector, markup, url }) => {
-      const island = document.querySelector(selector);
-      const next = document.createRange().createContextualFragment(markup);
-      island?.replaceWith(next);
-      history.pushState({}, '', url);
-    },
-    { selector: ISLAND, markup: islandMarkupOf(week.html), url: week.url },
-  );
+  await replaceIsland(page, islandMarkupOf(week.html), week.url);
   await expect.poll(() => injectedPaperIds(page)).toEqual(week.expectedPaperIds);
   await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
     week.expectedPaperIds.length,
@@ -103,38 +109,79 @@ test('when the extension is reloaded, the orphaned UI is removed from open pages
     .toEqual([]);
 });
 
+/** Opens day2026 and starts one card's summary, streamed slowly; resolves once text is showing. */
+async function startStreaming(
+  {
+    openPapers,
+    configure,
+    openai,
+  }: { openPapers: OpenPapers; configure: () => Promise<void>; openai: MockOpenAI },
+  cardIndex: number,
+  chunkDelayMs: number,
+): Promise<{ page: Page; paperId: string }> {
+  await configure();
+  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs });
+  const day = fixturePages.day2026;
+  const paperId = day.expectedPaperIds[cardIndex] ?? '';
+  const page = await openPapers(day.html, day.url);
+  await summaryHost(page, paperId).getByRole('button', { name: '한국어 요약' }).click();
+  await expect(summaryHost(page, paperId).locator('.dpk-summary')).not.toBeEmpty();
+  return { page, paperId };
+}
+
+/** The card shows the whole summary, from the one request there was, never aborted. */
+async function expectOneWholeSummary(page: Page, paperId: string, openai: MockOpenAI): Promise<void> {
+  const panel = summaryHost(page, paperId).getByRole('region');
+  await expect(panel).toContainText('다중 모달(multimodal) 환경으로의 확장을 향후 과제로 제시합니다.', {
+    timeout: 20_000,
+  });
+  await expect(panel).toContainText('모델:');
+  expect(openai.chatRequests()).toHaveLength(1);
+  expect(openai.chatRequests()[0]?.aborted).toBe(false);
+}
+
 test('the island re-rendered while a summary streams: the new card carries on, with no second request', async ({
   openPapers,
   configure,
   openai,
 }) => {
-  await configure();
-  openai.reply({ kind: 'stream', text: DEFAULT_KOREAN_SUMMARY, chunkDelayMs: 60 });
   const day = fixturePages.day2026;
-  const paperId = day.expectedPaperIds[3] ?? '';
-  const page = await openPapers(day.html, day.url);
-  await summaryHost(page, paperId).getByRole('button', { name: '한국어 요약' }).click();
-  await expect(summaryHost(page, paperId).locator('.dpk-summary')).not.toBeEmpty();
+  const { page, paperId } = await startStreaming({ openPapers, configure, openai }, 3, 60);
 
   // Hugging Face re-renders its island: the same cards, every node new.
-  await page.evaluate(
-    ({ selector, markup }) => {
-      const island = document.querySelector(selector);
-      island?.replaceWith(document.createRange().createContextualFragment(markup));
-    },
-    { selector: ISLAND, markup: islandMarkupOf(day.html) },
-  );
+  await replaceIsland(page, islandMarkupOf(day.html));
   await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
-  const panel = summaryHost(page, paperId).getByRole('region');
-  await expect(panel).toContainText('다중 모달(multimodal) 환경으로의 확장을 향후 과제로 제시합니다.', {
-    timeout: 15_000,
-  });
-  await expect(panel).toContainText('모델:');
-  expect(openai.chatRequests()).toHaveLength(1);
-  expect(openai.chatRequests()[0]?.aborted).toBe(false);
+  await expectOneWholeSummary(page, paperId, openai);
   // Every other card is as it was: one button each, no panel.
   await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
     day.expectedPaperIds.length,
   );
   await expect(page.locator('daily-papers-ko').getByRole('region')).toHaveCount(1);
+});
+
+test('switching to another period and back while a summary streams carries on, with no second request', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  const day = fixturePages.day2026;
+  const week = fixturePages.week2026;
+  const { page, paperId } = await startStreaming({ openPapers, configure, openai }, 1, 60);
+
+  await replaceIsland(page, islandMarkupOf(week.html), week.url);
+  await expect.poll(() => injectedPaperIds(page)).toEqual(week.expectedPaperIds);
+  await replaceIsland(page, islandMarkupOf(day.html), day.url);
+  await expect.poll(() => injectedPaperIds(page)).toEqual(day.expectedPaperIds);
+  await expectOneWholeSummary(page, paperId, openai);
+});
+
+test('a page reloaded while its summary streams joins the same request', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  const { page, paperId } = await startStreaming({ openPapers, configure, openai }, 2, 120);
+  await page.reload();
+  await expect(summaryHost(page, paperId).getByRole('region')).toContainText('희소 라우팅 증류');
+  await expectOneWholeSummary(page, paperId, openai);
 });

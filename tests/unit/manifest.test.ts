@@ -25,7 +25,10 @@ describe('the built manifest', () => {
       },
     ]);
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.web_accessible_resources).toBeUndefined();
+    // The content code loaded on demand, for Hugging Face's pages only.
+    expect(manifest.web_accessible_resources).toEqual([
+      { matches: ['https://huggingface.co/*'], resources: ['card-panel.js', 'page-data.js'] },
+    ]);
     expect(manifest.content_security_policy).toEqual({
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
@@ -59,5 +62,18 @@ describe('the built manifest', () => {
       for (const source of sources) expect(source, file).toMatch(/^\/[\w/.-]+\.js$/);
       expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
+  });
+
+  it('the script that loads with the page carries no sanitiser and no schemas: those load when needed', (context) => {
+    if (!existsSync(MANIFEST)) return context.skip('no build at .output/chrome-mv3 (npm test builds first)');
+    const read = (file: string) => readFileSync(path.join(BUILD, file), 'utf8');
+    const boot = read('content-scripts/papers.js');
+    // DOMPurify's configuration keys, and valibot's schema objects, survive minification.
+    const SANITISER = /SAFE_FOR_TEMPLATES/;
+    const SCHEMAS = /kind:\s*[`'"]schema[`'"]/;
+    expect(boot).not.toMatch(SANITISER);
+    expect(boot).not.toMatch(SCHEMAS);
+    expect(read('card-panel.js')).toMatch(SANITISER);
+    expect(read('page-data.js')).toMatch(SCHEMAS);
   });
 });

@@ -119,6 +119,8 @@ describe('SummaryService', () => {
       leave({ linger: true });
       vi.advanceTimersByTime(REJOIN_GRACE_MS - 1);
       expect(calls[0]?.signal.aborted).toBe(false);
+      // A page coming back (reloaded) learns the paper is still being summarised.
+      expect(await service.inFlight(['2511.00007', '2511.00009'])).toEqual(['2511.00007']);
       // The re-rendered card rejoins: the same request, and the grace timer no longer matters.
       const events: SummaryPortEvent[] = [];
       await service.subscribe(paper('2511.00007'), { force: false, batch: false }, (e) => events.push(e));

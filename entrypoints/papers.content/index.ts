@@ -1,0 +1,104 @@
+// Content script (boot): puts a "한국어 요약" button under every paper card on huggingface.co/papers
+// and a bar above the list to summarise the whole page. It carries no sanitiser and no schemas: the
+// panel and the page-data code are loaded when first needed (lib/content/lazy-code.ts).
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startAutoSummarize } from '../../lib/content/auto-summarize.ts';
+import { CardRegistry } from '../../lib/content/card-registry.ts';
+import { showCard } from '../../lib/content/card-view.ts';
+import { loadPageData, loadPanelCode } from '../../lib/content/lazy-code.ts';
+import { mountPageToolbar } from '../../lib/content/page-toolbar.ts';
+import { PanelPainter } from '../../lib/content/panel-painter.ts';
+import { startPapersPage } from '../../lib/content/papers-page.ts';
+import { createToolbarHost, placeToolbar } from '../../lib/content/toolbar-host.ts';
+import { SUMMARY_PORT_NAME } from '../../lib/messages.ts';
+import { askBackground } from '../../lib/runtime-client.ts';
+import css from './style.css?inline';
+
+export default defineContentScript({
+  matches: ['https://huggingface.co/papers*'],
+  // Loaded while the page is still parsing, and started the moment its DOM is complete: buttons and
+  // cached summaries show sooner than with document_end, which Chrome runs tens of ms after that.
+  runAt: 'document_start',
+  main(ctx) {
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx), { once: true });
+    } else {
+      start(ctx);
+    }
+  },
+});
+
+function start(ctx: ContentScriptContext): void {
+  const painter = new PanelPainter(loadPanelCode);
+  const registry = new CardRegistry(
+    {
+      prepare: async (paperId) => {
+        const data = await loadPageData();
+        return { paper: await data.paperForSummary(paperId), parseEvent: data.parsePortEvent };
+      },
+      connect: () => browser.runtime.connect({ name: SUMMARY_PORT_NAME }),
+    },
+    (paperIds) => askBackground({ type: 'getCached', paperIds }),
+  );
+  const openOptions = () => void askBackground({ type: 'openOptions' });
+
+  const toolbarHost = createToolbarHost(css);
+  const unmountToolbar = mountPageToolbar(toolbarHost.container, {
+    registry,
+    orderedIds: async (order) => {
+      const pageOrder = registry.all().map((controller) => controller.paperId);
+      return order === 'page' ? pageOrder : (await loadPageData()).orderIds(pageOrder, order);
+    },
+    estimate: async (paperIds) => {
+      const papers = (await loadPageData()).papersForEstimate(paperIds);
+      return papers.length > 0 ? askBackground({ type: 'estimateRun', papers }) : null;
+    },
+  });
+  ctx.onInvalidated(() => {
+    unmountToolbar();
+    toolbarHost.host.remove();
+  });
+
+  // Each card is a view of its paper's controller; cards showing the same paper share it.
+  startPapersPage(
+    ctx,
+    (target, shadow) => {
+      const { controller, detach } = registry.attach(target.paperId);
+      const hideCard = showCard(shadow, controller, target.title, painter, openOptions);
+      return () => {
+        hideCard();
+        detach();
+      };
+    },
+    css,
+    (cards, route) => {
+      registry.expect(cards.map((card) => card.paperId));
+      placeToolbar(toolbarHost.host, route?.kind === 'list' ? cards : []);
+    },
+  );
+  ctx.onInvalidated(() => registry.clear());
+
+  // The popup and the keyboard shortcut act on this page through these requests.
+  const onPageMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only this extension's popup and worker (never a tab) may drive the page.
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    return loadPageData().then((data) => data.answerPageRequest(message, registry));
+  };
+  browser.runtime.onMessage.addListener(onPageMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPageMessage));
+
+  // Automatic mode waits for cards to stay in view anyway: asking about it can wait for idle time,
+  // leaving the task that finds the cards to them and their cache lookup.
+  requestIdleCallback(
+    () =>
+      void askBackground({ type: 'getPagePrefs' }).then(
+        ({ autoSummarize }) => {
+          if (autoSummarize && !ctx.isInvalid) ctx.onInvalidated(startAutoSummarize(registry));
+        },
+        (error: unknown) => console.warn('[Daily Papers KO] could not read page preferences', error),
+      ),
+    { timeout: 1000 },
+  );
+}

@@ -1,0 +1,90 @@
+// The panel's behaviour; its sanitiser is proven in real Chromium by tests/e2e/security.spec.ts.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PanelProps } from '../../lib/content/lazy-code.ts';
+import type { PanelState } from '../../lib/content/panel-state.ts';
+import { drawPanel } from '../../lib/content/summary-panel.ts';
+
+function mount() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const container = document.createElement('div');
+  shadow.append(container);
+  const actions = { retry: vi.fn(), stop: vi.fn(), openOptions: vi.fn() };
+  const draw = (state: PanelState, open = true) => {
+    const props: PanelProps = { panelId: 'dpk-panel-1', title: 'A Paper', state, open, ...actions };
+    drawPanel(container, props);
+  };
+  const buttons = () => [...shadow.querySelectorAll('button')].map((b) => b.textContent);
+  return { shadow, container, actions, draw, buttons };
+}
+
+const streaming = (text: string): PanelState => ({
+  phase: 'streaming',
+  model: 'gpt-4o-mini',
+  text,
+  html: `<p>${text}</p>`,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('the summary panel', () => {
+  it('shows streamed text as it comes, and the stop button keeps focus through every chunk', () => {
+    const { shadow, draw, actions } = mount();
+    draw({ phase: 'queued', text: '', html: '' });
+    expect(shadow.querySelector('.dpk-skeleton')).not.toBeNull();
+    draw(streaming('첫 조각'));
+    const stop = shadow.querySelector('button') as HTMLButtonElement;
+    expect(stop.textContent).toBe('중단');
+    stop.focus();
+    draw(streaming('첫 조각 둘째 조각'));
+    expect(shadow.querySelector('.dpk-summary')?.textContent).toBe('첫 조각 둘째 조각');
+    expect(shadow.activeElement).toBe(stop);
+    stop.click();
+    expect(actions.stop).toHaveBeenCalledOnce();
+  });
+
+  it('a finished summary offers retry and copy, and says where it came from', () => {
+    const { shadow, draw, buttons } = mount();
+    draw({
+      phase: 'done',
+      text: '요약',
+      html: '<p>요약</p>',
+      model: 'gpt-4o-mini',
+      style: 'bullets',
+      usage: { promptTokens: 1000, completionTokens: 500 },
+      cost: 0.5,
+      createdAt: new Date(2026, 10, 20).getTime(),
+      fromCache: true,
+    });
+    expect(buttons()).toEqual(['다시 요약', '복사']);
+    expect(shadow.querySelector('.dpk-summary')?.textContent).toBe('요약');
+    expect(shadow.querySelector('.dpk-toolbar')?.textContent).toContain(
+      '저장된 요약(2026년 11월 20일) · 모델: gpt-4o-mini · 1,500 토큰 · 약 $0.50',
+    );
+  });
+
+  it('after a rate limit, the retry button counts down the wait the endpoint asked for', () => {
+    vi.useFakeTimers();
+    const { shadow, draw } = mount();
+    draw({ phase: 'error', error: { kind: 'rateLimited', retryAfterMs: 2_000 }, text: '', html: '' });
+    const retry = () => shadow.querySelector('button') as HTMLButtonElement;
+    expect(shadow.querySelector('[role="alert"]')?.textContent).toContain('2초 후 다시 시도하세요');
+    expect(retry().textContent).toBe('2초 후 다시 시도');
+    expect(retry().disabled).toBe(true);
+    vi.advanceTimersByTime(2_100);
+    expect(retry().textContent).toBe('다시 요약');
+    expect(retry().disabled).toBe(false);
+  });
+
+  it('folds away under its button, and is taken down without a trace', () => {
+    const { shadow, container, draw } = mount();
+    draw(streaming('요약'), false);
+    expect(shadow.querySelector('section')?.hidden).toBe(true);
+    drawPanel(container, null);
+    expect(container.childElementCount).toBe(0);
+  });
+});
