@@ -1,4 +1,4 @@
-// Content script: puts a "한국어 요약" button and panel under every paper card on huggingface.co/papers,
+// Content script: puts a "한국어 요약" button and panel under every paper card on Hugging Face's papers pages,
 // and a bar above the list to summarise the whole page.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -16,12 +16,22 @@ import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts'
 import { startPapersPage } from '../../lib/content/papers-page.ts';
 import { createToolbarHost, placeToolbar } from '../../lib/content/toolbar-host.ts';
 import { readPapersFromPage } from '../../lib/hf/page.ts';
+import { isListingRoute } from '../../lib/hf/routes.ts';
 import { type PageRequest, type PageResponses, parsePageRequest } from '../../lib/messages.ts';
 import { askBackground } from '../../lib/runtime-client.ts';
 import css from './style.css?inline';
 
 export default defineContentScript({
-  matches: ['https://huggingface.co/papers*'],
+  // Every papers listing on the Hub and the paper pages, on both of its domains. Match patterns cannot
+  // say "exactly two path segments": parsePapersRoute decides, and leaves any other page untouched.
+  matches: [
+    'https://huggingface.co/papers*',
+    'https://huggingface.co/*/papers*',
+    'https://huggingface.co/collections/*',
+    'https://hf.co/papers*',
+    'https://hf.co/*/papers*',
+    'https://hf.co/collections/*',
+  ],
   // Loaded while the page is still parsing, and started the moment its DOM is complete: buttons and
   // cached summaries show sooner than with document_end, which Chrome runs tens of ms after that.
   runAt: 'document_start',
@@ -106,7 +116,7 @@ function start(ctx: ContentScriptContext): void {
   });
 
   startPapersPage(ctx, renderCard, css, (cards, route) =>
-    placeToolbar(toolbar.host, route?.kind === 'list' ? cards : []),
+    placeToolbar(toolbar.host, isListingRoute(route) ? cards : []),
   );
 
   // The popup and the keyboard shortcut act on this page through these requests.

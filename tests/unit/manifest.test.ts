@@ -19,7 +19,14 @@ describe('the built manifest', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.content_scripts).toEqual([
       {
-        matches: ['https://huggingface.co/papers*'],
+        matches: [
+          'https://huggingface.co/papers*',
+          'https://huggingface.co/*/papers*',
+          'https://huggingface.co/collections/*',
+          'https://hf.co/papers*',
+          'https://hf.co/*/papers*',
+          'https://hf.co/collections/*',
+        ],
         run_at: 'document_start',
         js: ['content-scripts/papers.js'],
       },
