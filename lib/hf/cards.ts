@@ -513,6 +513,9 @@ function abstractProbes(abstract: string): string[] {
   return [...new Set([snippet(0), snippet(middle), snippet(last)])].filter((probe) => probe.length >= 12);
 }
 
+/** The last abstract found: a paper page is scanned on every change, and its abstract rarely moves. */
+let lastAbstract: { abstract: string; element: HTMLElement; probe: string } | null = null;
+
 /**
  * The smallest element showing the abstract: found from a text node holding one probe, then up to the
  * first element holding all probes but one (a formula rendered differently may break one).
@@ -520,21 +523,33 @@ function abstractProbes(abstract: string): string[] {
 export function findAbstractElement(doc: Document, abstract: string): HTMLElement | null {
   const probes = abstractProbes(abstract);
   const body = doc.body;
-  if (probes.length === 0 || !body) return null;
+  const [firstProbe] = probes;
+  if (!firstProbe || !body) return null;
+  if (
+    lastAbstract?.abstract === abstract &&
+    lastAbstract.element.ownerDocument === doc &&
+    lastAbstract.element.isConnected &&
+    collapse(lastAbstract.element.textContent).toLowerCase().includes(lastAbstract.probe)
+  )
+    return lastAbstract.element;
   const needed = Math.max(1, probes.length - 1);
   const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || NON_CONTENT_TAGS.has(parent.localName)) continue;
     const value = collapse(node.nodeValue).toLowerCase();
-    if (value.length < 12 || !probes.some((probe) => value.includes(probe))) continue;
+    const probe = value.length >= 12 ? probes.find((candidate) => value.includes(candidate)) : undefined;
+    if (!probe) continue;
     for (
       let element: HTMLElement | null = parent;
       element && element !== body;
       element = element.parentElement
     ) {
       const held = collapse(element.textContent).toLowerCase();
-      if (probes.filter((probe) => held.includes(probe)).length >= needed) return element;
+      if (probes.filter((candidate) => held.includes(candidate)).length >= needed) {
+        lastAbstract = { abstract, element, probe };
+        return element;
+      }
     }
   }
   return null;

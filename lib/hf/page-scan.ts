@@ -1,6 +1,7 @@
 // One scan of a papers page: the route, the page's data, the cards found, and how the two compare.
 import { findPaperCards, findPaperPageCard, type PaperCard } from './cards.ts';
 import { type IslandState, readPageData } from './page.ts';
+import type { Paper } from './paper.ts';
 import type { PapersRoute } from './routes.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface PageScan {
   island: IslandState;
   /** The papers the page's data lists, in its order. */
   papersInData: string[];
+  /** Those papers as the data describes them: titles and abstracts for a list of the ones without a card. */
+  papers: ReadonlyMap<string, Paper>;
   /** Where our UI goes, in page order; a paper shown twice has two. */
   cards: PaperCard[];
   /** Papers in the data that no card was found for. */
@@ -31,6 +34,7 @@ export interface ScanOptions {
 
 const NOTHING: Omit<PageScan, 'route' | 'island'> = {
   papersInData: [],
+  papers: new Map(),
   cards: [],
   papersWithoutCard: [],
   cardsWithoutData: [],
@@ -55,6 +59,7 @@ export function scanPapersPage(
       route,
       island: data.island,
       papersInData: paper ? [paper.id] : [],
+      papers: data.papers,
       cards: card ? [card] : [],
       papersWithoutCard: card || !paper ? [] : [paper.id],
       cardsWithoutData: card && !paper ? [card.paperId] : [],
@@ -68,6 +73,7 @@ export function scanPapersPage(
     route,
     island: data.island,
     papersInData,
+    papers: data.papers,
     cards,
     papersWithoutCard: papersInData.filter((id) => !withCard.has(id)),
     cardsWithoutData: [...withCard].filter((id) => !data.papers.has(id)),
