@@ -53,7 +53,7 @@ const PaperFieldsSchema = v.object({
 
 /** A list entry: the paper nested under `paper` (daily lists), with the entry's own display fields. */
 const DailyPaperItemSchema = v.object({
-  paper: v.record(v.string(), v.unknown()),
+  paper: v.unknown(),
   title: optionalText,
   thumbnail: optionalText,
   mediaUrls: optionalList,
@@ -147,7 +147,7 @@ function readPaperFields(input: unknown): Paper | null {
  */
 export function parseDailyPaperItem(input: unknown): Paper | null {
   const parsed = v.safeParse(DailyPaperItemSchema, input);
-  if (!parsed.success) return parsePaperFields(input);
+  if (!parsed.success || parsed.output.paper === undefined) return parsePaperFields(input);
   const item = parsed.output;
   const paper = readPaperFields(item.paper);
   if (!paper) return null;
