@@ -23,6 +23,11 @@ export interface PageScan {
   papersWithoutCard: string[];
   /** Papers with a card that the data does not list (no island, or a stale one). */
   cardsWithoutData: string[];
+  /**
+   * The data describes other papers than the cards show (none of its papers has a card, yet there are
+   * cards): an island left over from before a client-side navigation, not missing cards.
+   */
+  staleData: boolean;
   /** A paper page whose abstract is unknown and whose panel was not placed: fetch the abstract, scan again. */
   needsAbstract: boolean;
 }
@@ -38,6 +43,7 @@ const NOTHING: Omit<PageScan, 'route' | 'island'> = {
   cards: [],
   papersWithoutCard: [],
   cardsWithoutData: [],
+  staleData: false,
   needsAbstract: false,
 };
 
@@ -63,20 +69,24 @@ export function scanPapersPage(
       cards: card ? [card] : [],
       papersWithoutCard: card || !paper ? [] : [paper.id],
       cardsWithoutData: card && !paper ? [card.paperId] : [],
+      staleData: false,
       needsAbstract: !card && !abstract,
     };
   }
 
   const { cards } = findPaperCards(root, data.papers);
   const withCard = new Set(cards.map((card) => card.paperId));
+  const papersWithoutCard = papersInData.filter((id) => !withCard.has(id));
   return {
     route,
     island: data.island,
     papersInData,
     papers: data.papers,
     cards,
-    papersWithoutCard: papersInData.filter((id) => !withCard.has(id)),
+    papersWithoutCard,
     cardsWithoutData: [...withCard].filter((id) => !data.papers.has(id)),
+    staleData:
+      papersInData.length > 0 && papersWithoutCard.length === papersInData.length && cards.length > 0,
     needsAbstract: false,
   };
 }

@@ -153,6 +153,19 @@ describe('the scan result (what the toolbar and the drift report read)', () => {
     expect(scan.cardsWithoutData).toEqual(markupVariantPages.noIsland.expectedPaperIds);
   });
 
+  it('after a client-side switch with the old island left behind: cards from the links, data marked stale', () => {
+    const day = fixturePages.day2026;
+    const week = fixturePages.week2026;
+    const doc = parse(day.html);
+    const weekDoc = parse(week.html);
+    const grid = (d: Document) => d.querySelector('[data-target="DailyPapers"] section');
+    grid(doc)?.replaceWith(doc.importNode(grid(weekDoc) as Element, true));
+    const scan = scanPapersPage(doc, parsePapersRoute(week.url));
+    expect(scan.cards.map((c) => c.paperId)).toEqual(week.expectedPaperIds);
+    expect(scan).toMatchObject({ staleData: true, papersWithoutCard: day.expectedPaperIds });
+    expect(scanFixture(day).scan.staleData).toBe(false);
+  });
+
   it('a page it does not recognise: nothing read, nothing found', () => {
     const fixture = hubListingPages.datasetCitingPapers;
     const scan = scanPapersPage(parse(fixture.html), parsePapersRoute(fixture.url));
