@@ -16,7 +16,7 @@ import { loadPaper, toPaperForSummary } from '../../lib/content/paper-source.ts'
 import { startPapersPage } from '../../lib/content/papers-page.ts';
 import { createToolbarHost, placeToolbar } from '../../lib/content/toolbar-host.ts';
 import { readPapersFromPage } from '../../lib/hf/page.ts';
-import { isListingRoute } from '../../lib/hf/routes.ts';
+import { isListingRoute, parsePapersRoute } from '../../lib/hf/routes.ts';
 import { type PageRequest, type PageResponses, parsePageRequest } from '../../lib/messages.ts';
 import { askBackground } from '../../lib/runtime-client.ts';
 import css from './style.css?inline';
@@ -136,6 +136,8 @@ function start(ctx: ContentScriptContext): void {
   const onPageMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only this extension's popup and worker (never a tab) may drive the page.
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // A Hub page the patterns match but that lists no papers answers nothing, as if we were not there.
+    if (!parsePapersRoute(location.href)) return undefined;
     const request = parsePageRequest(message);
     return request ? answerPage(request) : undefined;
   };

@@ -84,3 +84,23 @@ test('on a search page, a card is summarised from the page’s own data: no API 
   );
   expect(apiRequests).toEqual([]);
 });
+
+test('the popup counts the papers of an organisation’s list, and calls a dataset page no papers page', async ({
+  context,
+  extensionId,
+  openPapers,
+}) => {
+  const org = hubListingPages.orgPapers;
+  const orgPage = await openPapers(org.html, org.url);
+  await expect(orgPage.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(7);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('popup-status')).toHaveText('논문 7편 · 요약 0편');
+
+  const dataset = hubListingPages.datasetCitingPapers;
+  const datasetPage = await openPapers(dataset.html, dataset.url);
+  await waitForContentScript(datasetPage);
+  await datasetPage.bringToFront();
+  await popup.reload();
+  await expect(popup.getByText('이 탭은 Hugging Face Daily Papers 페이지가 아닙니다.')).toBeVisible();
+});
