@@ -93,6 +93,8 @@ test('the popup counts the papers of an organisation’s list, and calls a datas
   const org = hubListingPages.orgPapers;
   const orgPage = await openPapers(org.html, org.url);
   await expect(orgPage.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(7);
+  // The popup acts on the tab used last; a fresh install's welcome tab may have opened since.
+  await orgPage.bringToFront();
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByTestId('popup-status')).toHaveText('논문 7편 · 요약 0편');
