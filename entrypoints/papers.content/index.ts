@@ -1,4 +1,4 @@
-// Content script (boot): puts a "한국어 요약" button under every paper card on huggingface.co/papers
+// Content script (boot): puts a "한국어 요약" button under every paper card on Hugging Face's papers pages
 // and a bar above the list to summarise the whole page. It carries no sanitiser and no schemas: the
 // panel and the page-data code are loaded when first needed (lib/content/lazy-code.ts).
 import { browser } from 'wxt/browser';
@@ -12,12 +12,22 @@ import { mountPageToolbar } from '../../lib/content/page-toolbar.ts';
 import { PanelPainter } from '../../lib/content/panel-painter.ts';
 import { startPapersPage } from '../../lib/content/papers-page.ts';
 import { createToolbarHost, placeToolbar } from '../../lib/content/toolbar-host.ts';
+import { isListingRoute, parsePapersRoute } from '../../lib/hf/routes.ts';
 import { SUMMARY_PORT_NAME } from '../../lib/messages.ts';
 import { askBackground } from '../../lib/runtime-client.ts';
 import css from './style.css?inline';
 
 export default defineContentScript({
-  matches: ['https://huggingface.co/papers*'],
+  // Every papers listing on the Hub and the paper pages, on both of its domains. Match patterns cannot
+  // say "exactly two path segments": parsePapersRoute decides, and leaves any other page untouched.
+  matches: [
+    'https://huggingface.co/papers*',
+    'https://huggingface.co/*/papers*',
+    'https://huggingface.co/collections/*',
+    'https://hf.co/papers*',
+    'https://hf.co/*/papers*',
+    'https://hf.co/collections/*',
+  ],
   // Loaded while the page is still parsing, and started the moment its DOM is complete: buttons and
   // cached summaries show sooner than with document_end, which Chrome runs tens of ms after that.
   runAt: 'document_start',
@@ -75,7 +85,7 @@ function start(ctx: ContentScriptContext): void {
     css,
     (cards, route) => {
       registry.expect(cards.map((card) => card.paperId));
-      placeToolbar(toolbarHost.host, route?.kind === 'list' ? cards : []);
+      placeToolbar(toolbarHost.host, isListingRoute(route) ? cards : []);
     },
   );
   ctx.onInvalidated(() => registry.clear());
@@ -84,6 +94,8 @@ function start(ctx: ContentScriptContext): void {
   const onPageMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only this extension's popup and worker (never a tab) may drive the page.
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // A Hub page the patterns match but that lists no papers answers nothing, as if we were not there.
+    if (!parsePapersRoute(location.href)) return undefined;
     return loadPageData().then((data) => data.answerPageRequest(message, registry));
   };
   browser.runtime.onMessage.addListener(onPageMessage);

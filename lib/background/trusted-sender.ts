@@ -1,4 +1,4 @@
-// Who the background answers: this extension's own pages and its content script on Hugging Face papers.
+// Who the background answers: this extension's own pages and its content script on Hugging Face papers pages.
 import { parsePapersRoute } from '../hf/routes.ts';
 
 export interface SenderInfo {
@@ -15,18 +15,6 @@ export function isTrustedSender(
 ): boolean {
   if (!sender || sender.id !== extensionId || !sender.url) return false;
   if (sender.url.startsWith(extensionOrigin)) return true;
-  // A content script: it lives in a tab, on a page the content script's match pattern covers.
-  return (
-    sender.tab !== undefined &&
-    sender.url.startsWith('https://huggingface.co/papers') &&
-    isPapersUrl(sender.url)
-  );
-}
-
-function isPapersUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === 'https://huggingface.co' && parsePapersRoute(url) !== null;
-  } catch {
-    return false;
-  }
+  // A content script: it lives in a tab, on a papers page it acts on (the route checks the origin too).
+  return sender.tab !== undefined && parsePapersRoute(sender.url) !== null;
 }

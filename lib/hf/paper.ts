@@ -1,6 +1,8 @@
 // The Paper type and its parsers: Hugging Face's island props and API JSON in, typed papers out.
 import * as v from 'valibot';
-import { ARXIV_ID_PATTERN } from './routes.ts';
+import { normalizeAbstract, normalizeTitle } from './paper-text.ts';
+
+export { normalizeAbstract, normalizeTitle };
 
 export interface Paper {
   /** arXiv id, e.g. 2407.21783 */
@@ -21,47 +23,45 @@ export interface Paper {
   publishedAt: string | null;
 }
 
-const text = v.string();
-const optionalText = v.nullish(v.string());
-const optionalCount = v.nullish(v.number());
+/**
+ * Every field but the id degrades on its own: a field of the wrong type reads as absent, so one odd
+ * value (a string upvote count, an author list that became an object) costs that field, not the paper.
+ */
+const optionalText = v.fallback(v.nullish(v.string()), null);
+const optionalCount = v.fallback(v.nullish(v.pipe(v.number(), v.finite())), null);
+const optionalList = v.fallback(v.nullish(v.array(v.unknown())), null);
 
 const AuthorSchema = v.object({ name: v.string(), hidden: v.nullish(v.boolean()) });
 
+/** An arXiv id, with arXiv's version suffix (`v2`) allowed and dropped. */
+const PaperIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/),
+  v.transform((id) => id.replace(/v\d+$/, '')),
+);
+
 /** The paper fields, as both `dailyPapers[i].paper`, `PaperContent.paper` and `/api/papers/{id}` hold them. */
 const PaperFieldsSchema = v.object({
-  id: v.pipe(text, v.regex(ARXIV_ID_PATTERN)),
-  title: text,
+  id: PaperIdSchema,
+  title: optionalText,
   summary: optionalText,
-  authors: v.nullish(v.array(v.unknown())),
+  authors: optionalList,
   upvotes: optionalCount,
   publishedAt: optionalText,
   ai_summary: optionalText,
-  ai_keywords: v.nullish(v.array(v.unknown())),
-  mediaUrls: v.nullish(v.array(v.unknown())),
+  ai_keywords: optionalList,
+  mediaUrls: optionalList,
   numComments: optionalCount,
 });
 
+/** A list entry: the paper nested under `paper` (daily lists), with the entry's own display fields. */
 const DailyPaperItemSchema = v.object({
   paper: v.unknown(),
   title: optionalText,
   thumbnail: optionalText,
-  mediaUrls: v.nullish(v.array(v.unknown())),
+  mediaUrls: optionalList,
   numComments: optionalCount,
 });
-
-export function normalizeTitle(title: string): string {
-  return title.replace(/\s+/g, ' ').trim();
-}
-
-/** Joins arXiv's hard-wrapped lines but keeps paragraph breaks. */
-export function normalizeAbstract(abstract: string): string {
-  return abstract
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph.length > 0)
-    .join('\n\n');
-}
 
 /** Only plain https links from the data are kept: they end up in img/video/Markdown. */
 function httpsUrl(value: unknown): string | null {
@@ -106,14 +106,18 @@ function defaultThumbnail(id: string): string {
 
 /** Parses paper fields (API JSON or an island's `paper` object). Null when the id or title is unusable. */
 export function parsePaperFields(input: unknown): Paper | null {
+  const paper = readPaperFields(input);
+  return paper?.title ? paper : null;
+}
+
+/** The paper's fields with the title possibly empty (a list entry may carry its own title). */
+function readPaperFields(input: unknown): Paper | null {
   const parsed = v.safeParse(PaperFieldsSchema, input);
   if (!parsed.success) return null;
   const fields = parsed.output;
-  const title = normalizeTitle(fields.title);
-  if (!title) return null;
   return {
     id: fields.id,
-    title,
+    title: normalizeTitle(fields.title ?? ''),
     abstract: normalizeAbstract(fields.summary ?? ''),
     authors: visibleAuthorNames(fields.authors),
     upvotes: fields.upvotes ?? null,
@@ -126,17 +130,21 @@ export function parsePaperFields(input: unknown): Paper | null {
   };
 }
 
-/** Parses one `dailyPapers[i]` entry: the list item's title, thumbnail and media win over the paper's. */
+/**
+ * Parses one list entry (`dailyPapers[i]`, `searchResults[i]`): the entry's title, thumbnail and media
+ * win over the paper's. An entry that is the paper itself, with no `paper` key, is read as one.
+ */
 export function parseDailyPaperItem(input: unknown): Paper | null {
   const parsed = v.safeParse(DailyPaperItemSchema, input);
-  if (!parsed.success) return null;
+  if (!parsed.success || parsed.output.paper === undefined) return parsePaperFields(input);
   const item = parsed.output;
-  const paper = parsePaperFields(item.paper);
+  const paper = readPaperFields(item.paper);
   if (!paper) return null;
-  const itemTitle = item.title ? normalizeTitle(item.title) : '';
+  const title = (item.title ? normalizeTitle(item.title) : '') || paper.title;
+  if (!title) return null;
   return {
     ...paper,
-    title: itemTitle || paper.title,
+    title,
     thumbnailUrl: httpsUrl(item.thumbnail) ?? paper.thumbnailUrl,
     videoUrl: firstVideoUrl(item.mediaUrls) ?? paper.videoUrl,
     numComments: item.numComments ?? paper.numComments,

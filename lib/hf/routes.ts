@@ -1,25 +1,66 @@
-// Which Hugging Face papers page a URL is, so the content script acts only on pages it understands.
+// Which Hugging Face papers listing or paper page a URL is, so the content script acts only on pages it understands.
 
 export type ListPeriod = 'latest' | 'day' | 'week' | 'month' | 'trending';
 
 export type PapersRoute =
-  | {
-      kind: 'list';
-      period: ListPeriod /** YYYY-MM-DD, YYYY-Www or YYYY-MM; absent for latest/trending */;
-      value?: string;
-    }
+  /** The Daily Papers lists. `value` is YYYY-MM-DD, YYYY-Www or YYYY-MM; absent for latest/trending. */
+  | { kind: 'list'; period: ListPeriod; value?: string }
+  /** `/papers?q=…`: the papers search. */
+  | { kind: 'search'; query: string }
+  /** `/<org>/papers` or `/<user>/papers`: the papers an organisation or a user has. */
+  | { kind: 'owner'; owner: string }
+  /** `/collections/<owner>/<slug>`: a collection, which may hold papers among models and datasets. */
+  | { kind: 'collection'; owner: string; slug: string }
   | { kind: 'paper'; paperId: string };
 
 export const HF_ORIGIN = 'https://huggingface.co';
+/** Hugging Face's short domain serves (or redirects to) the same pages. */
+export const HF_ORIGINS: readonly string[] = [HF_ORIGIN, 'https://hf.co'];
 
 /** arXiv ids as Hugging Face uses them in paths: 2407.21783 (new style, 4 or 5 digits after the dot). */
 export const ARXIV_ID_PATTERN = /^\d{4}\.\d{4,5}$/;
+/** An id as it appears in a path: arXiv's version suffix (`v2`) names the same paper. */
+const VERSIONED_ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const WEEK = /^\d{4}-W\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
+/** Hub user, organisation and collection-slug names. */
+const HUB_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** Parses a huggingface.co URL into a papers route, or null for anything else. */
+/**
+ * First path segments that are Hub sections, not owners: `/datasets/papers` is no one's papers list.
+ * A name here can never be a user or organisation, so the list only has to be long enough to cover
+ * the sections that could have a second segment called "papers".
+ */
+const RESERVED_FIRST_SEGMENTS = new Set([
+  'api',
+  'blog',
+  'chat',
+  'collections',
+  'datasets',
+  'docs',
+  'join',
+  'learn',
+  'login',
+  'models',
+  'new',
+  'organizations',
+  'papers',
+  'posts',
+  'pricing',
+  'search',
+  'settings',
+  'spaces',
+  'tasks',
+]);
+
+/** True for routes that list several papers (everything but a paper's own page). */
+export function isListingRoute(route: PapersRoute | null): boolean {
+  return route !== null && route.kind !== 'paper';
+}
+
+/** Parses a huggingface.co (or hf.co) URL into a papers route, or null for anything else. */
 export function parsePapersRoute(href: string | URL): PapersRoute | null {
   let url: URL;
   try {
@@ -27,22 +68,47 @@ export function parsePapersRoute(href: string | URL): PapersRoute | null {
   } catch {
     return null;
   }
-  if (url.origin !== HF_ORIGIN) return null;
+  if (!HF_ORIGINS.includes(url.origin)) return null;
   const parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
-  if (parts[0] !== 'papers') return null;
+  const [first, second, third] = parts;
+  if (first === undefined) return null;
+  if (first === 'papers') return papersSectionRoute(url, parts.length, second, third);
+  if (first === 'collections') {
+    return parts.length === 3 && second && third && HUB_NAME.test(second) && HUB_NAME.test(third)
+      ? { kind: 'collection', owner: second, slug: third }
+      : null;
+  }
+  if (
+    parts.length === 2 &&
+    second === 'papers' &&
+    HUB_NAME.test(first) &&
+    !RESERVED_FIRST_SEGMENTS.has(first)
+  ) {
+    return { kind: 'owner', owner: first };
+  }
+  return null;
+}
 
-  if (parts.length === 1) {
+/** Routes under `/papers`. */
+function papersSectionRoute(
+  url: URL,
+  length: number,
+  second: string | undefined,
+  third: string | undefined,
+): PapersRoute | null {
+  if (length === 1) {
+    const query = url.searchParams.get('q')?.trim();
+    if (query) return { kind: 'search', query };
     const date = url.searchParams.get('date');
     if (date === null) return { kind: 'list', period: 'latest' };
     return DAY.test(date) ? { kind: 'list', period: 'day', value: date } : null;
   }
-  const [, second, third] = parts;
-  if (parts.length === 2 && second !== undefined) {
+  if (length === 2 && second !== undefined) {
     if (second === 'trending') return { kind: 'list', period: 'trending' };
-    if (ARXIV_ID_PATTERN.test(second)) return { kind: 'paper', paperId: second };
-    return null;
+    const paperId = VERSIONED_ARXIV_ID.exec(second)?.[1];
+    return paperId ? { kind: 'paper', paperId } : null;
   }
-  if (parts.length === 3 && third !== undefined) {
+  if (length === 3 && third !== undefined) {
     if (second === 'date' && DAY.test(third)) return { kind: 'list', period: 'day', value: third };
     if (second === 'week' && WEEK.test(third)) return { kind: 'list', period: 'week', value: third };
     if (second === 'month' && MONTH.test(third)) return { kind: 'list', period: 'month', value: third };
@@ -50,11 +116,11 @@ export function parsePapersRoute(href: string | URL): PapersRoute | null {
   return null;
 }
 
+const PAPER_HREF =
+  /^(?:https:\/\/(?:huggingface\.co|hf\.co))?\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(?:[?#].*)?$/;
+
 /** Reads the arXiv id out of a card link such as `/papers/2407.21783` (relative or absolute). */
 export function paperIdFromHref(href: string | null): string | null {
   if (!href) return null;
-  const match = /^(?:https:\/\/huggingface\.co)?\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(?:[?#].*)?$/.exec(
-    href,
-  );
-  return match?.[1] ?? null;
+  return PAPER_HREF.exec(href.trim())?.[1] ?? null;
 }

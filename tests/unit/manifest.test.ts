@@ -19,7 +19,15 @@ describe('the built manifest', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.content_scripts).toEqual([
       {
-        matches: ['https://huggingface.co/papers*'],
+        // Every papers listing and paper page, on both domains (WXT writes them sorted).
+        matches: [
+          'https://hf.co/*/papers*',
+          'https://hf.co/collections/*',
+          'https://hf.co/papers*',
+          'https://huggingface.co/*/papers*',
+          'https://huggingface.co/collections/*',
+          'https://huggingface.co/papers*',
+        ],
         run_at: 'document_start',
         js: ['content-scripts/papers.js'],
       },

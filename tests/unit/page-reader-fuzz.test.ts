@@ -10,9 +10,18 @@ import {
   readListing,
   readPapersFromPage,
 } from '../../lib/hf/page.ts';
+import { scanPapersPage } from '../../lib/hf/page-scan.ts';
 import { parseDailyPaperItem } from '../../lib/hf/paper.ts';
 import { ARXIV_ID_PATTERN, parsePapersRoute } from '../../lib/hf/routes.ts';
-import { dailyPaperItem, islandProps2026, makePapers } from '../fixtures/hf-pages.ts';
+import {
+  buildVariantListPage,
+  type CardMarkup,
+  dailyPaperItem,
+  type FixturePaper,
+  islandProps2026,
+  makePaper,
+  makePapers,
+} from '../fixtures/hf-pages.ts';
 import { type FixturePage, fixturePages } from '../fixtures/pages.ts';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -207,4 +216,117 @@ describe('page markup, fuzzed', () => {
       RUNS,
     );
   });
+});
+
+// ---- card markup ---------------------------------------------------------------------------
+
+const CARD_PAPERS = makePapers(9, { startIndex: 900 });
+/** Each case builds and scans a whole page: fewer runs, more time than the props fuzzing. */
+const CARD_RUNS = { numRuns: 200 };
+const CARD_TIMEOUT_MS = 60_000;
+const OFF_PAGE = makePaper(999, {
+  id: '2601.99999',
+  title: 'Mentioned Only In Related Strips Of Other Cards',
+});
+
+const cardMarkup: fc.Arbitrary<CardMarkup> = fc.record({
+  cardTag: fc.constantFrom('article', 'div', 'li', 'section'),
+  titleTag: fc.constantFrom('h2', 'h3', 'h4', 'a'),
+  wrapDepth: fc.integer({ min: 0, max: 3 }),
+  classes: fc.constantFrom('tailwind', 'churn'),
+  thumbnailLink: fc.boolean(),
+  authorsLink: fc.boolean(),
+  commentsLink: fc.boolean(),
+});
+
+/** A list page: random card markup, island for all, some or none of its papers, pins and "Related" strips. */
+const cardPage = fc
+  .record({
+    markup: cardMarkup,
+    count: fc.integer({ min: 1, max: CARD_PAPERS.length }),
+    island: fc.constantFrom('all', 'some', 'none'),
+    pinned: fc.option(fc.nat(CARD_PAPERS.length - 1), { nil: undefined }),
+    related: fc.array(fc.array(fc.nat(CARD_PAPERS.length), { maxLength: 2 }), {
+      maxLength: CARD_PAPERS.length,
+    }),
+    seed: fc.nat(1000),
+  })
+  .map((options) => {
+    const papers = CARD_PAPERS.slice(0, options.count);
+    // Index `count` and beyond stands for a paper that has no card on the page.
+    const mention = (i: number): FixturePaper => papers[i] ?? OFF_PAGE;
+    const pinned = options.pinned !== undefined ? papers[options.pinned % papers.length] : undefined;
+    const inData = options.island === 'all' ? papers : papers.filter((_, i) => i % 2 === 0);
+    const html = buildVariantListPage({
+      papers,
+      markup: options.markup,
+      props:
+        options.island === 'none'
+          ? null
+          : islandProps2026(inData, { periodType: 'day', dateString: '2026-11-20' }),
+      pinned: pinned ? [pinned] : [],
+      // A strip names each related paper once (one plain link), never the card's own paper.
+      related: (index) =>
+        [...new Set(options.related[index] ?? [])].map(mention).filter((p) => p.id !== papers[index]?.id),
+      seed: options.seed,
+      markCards: true,
+    });
+    const showings = [...(pinned ? [pinned.id] : []), ...papers.map((p) => p.id)];
+    return { ...options, html, showings };
+  });
+
+/** Links each card has to its own paper. */
+const ownLinks = (markup: CardMarkup) =>
+  1 + Number(markup.thumbnailLink) + Number(markup.authorsLink) + Number(markup.commentsLink);
+
+describe('card markup, fuzzed', () => {
+  // The one shape no rule can read: a card whose only link to its paper is a plain one, beside a plain
+  // "Related" link, is the same markup as two one-link cards (unless an `article` says it is one card).
+  // There a mention may get a button of its own; every other shape is checked.
+  const ambiguous = (page: { markup: CardMarkup; related: number[][] }) =>
+    page.markup.titleTag === 'a' &&
+    ownLinks(page.markup) === 1 &&
+    page.markup.cardTag !== 'article' &&
+    page.related.some((strip) => strip.length > 0);
+
+  it(
+    'never places a panel inside another paper’s card, a link or a heading, nor a card around another',
+    () => {
+      fc.assert(
+        fc.property(cardPage, (page) => {
+          fc.pre(!ambiguous(page));
+          const doc = parse(page.html);
+          const scan = scanPapersPage(doc, parsePapersRoute('https://huggingface.co/papers/date/2026-11-20'));
+          for (const card of scan.cards) {
+            const around = card.element.closest<HTMLElement>('[data-fixture-card]');
+            if (around) expect(around.dataset.fixtureCard).toBe(card.paperId);
+            for (const inside of card.element.querySelectorAll<HTMLElement>('[data-fixture-card]')) {
+              expect(inside.dataset.fixtureCard).toBe(card.paperId);
+            }
+            expect(card.element.closest('a, button, h1, h2, h3, h4, h5, h6, p')).toBeNull();
+          }
+        }),
+        CARD_RUNS,
+      );
+    },
+    CARD_TIMEOUT_MS,
+  );
+
+  it(
+    'gives every showing of a paper exactly one card when each card has a title or two links',
+    () => {
+      fc.assert(
+        fc.property(cardPage, ({ html, showings, markup }) => {
+          fc.pre(markup.titleTag !== 'a' || ownLinks(markup) >= 2);
+          const doc = parse(html);
+          const scan = scanPapersPage(doc, parsePapersRoute('https://huggingface.co/papers/date/2026-11-20'));
+          expect(scan.cards.map((card) => card.paperId)).toEqual(showings);
+          for (const card of scan.cards)
+            expect(card.element.dataset.fixtureCard ?? card.paperId).toBe(card.paperId);
+        }),
+        CARD_RUNS,
+      );
+    },
+    CARD_TIMEOUT_MS,
+  );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseListingProps } from '../../lib/hf/page.ts';
 import { normalizeAbstract, parseDailyPaperItem, parsePaperFields } from '../../lib/hf/paper.ts';
 
 const apiPaper = {
@@ -43,6 +44,75 @@ describe('parsePaperFields', () => {
     ['null', null],
   ])('invents nothing from %s', (_, input) => {
     expect(parsePaperFields(input)).toBeNull();
+  });
+});
+
+describe('reading degrades per field, never per paper', () => {
+  it.each([
+    ['upvotes as a string', { upvotes: '94' }, { upvotes: null }],
+    ['authors as an object', { authors: { 0: 'x' } }, { authors: [] }],
+    [
+      'one author without a name',
+      { authors: [{ hidden: false }, { name: 'Abhinav Jauhri' }] },
+      { authors: ['Abhinav Jauhri'] },
+    ],
+    ['the abstract as a number', { summary: 42 }, { abstract: '' }],
+    ['keywords as a string', { ai_keywords: 'Llama' }, { aiKeywords: [] }],
+    ['the AI summary as an object', { ai_summary: { text: 'x' } }, { aiSummary: null }],
+    ['a NaN-like count', { upvotes: Number.POSITIVE_INFINITY }, { upvotes: null }],
+    ['a versioned id', { id: '2407.21783v3' }, { id: '2407.21783' }],
+  ])('%s costs that field only', (_, change, expected) => {
+    const paper = parsePaperFields({ ...apiPaper, ...change });
+    expect(paper).toMatchObject({ title: 'The Llama 3 Herd of Models', ...expected });
+  });
+
+  it('an entry whose paper lost its title keeps the entry’s own title', () => {
+    const paper = parseDailyPaperItem({ paper: { ...apiPaper, title: null }, title: 'Entry Title' });
+    expect(paper).toMatchObject({ id: '2407.21783', title: 'Entry Title' });
+  });
+
+  it('reads a search result that is the paper itself, with no `paper` key', () => {
+    expect(parseDailyPaperItem(apiPaper)).toMatchObject({ id: '2407.21783', upvotes: 94 });
+  });
+});
+
+describe('parseListingProps', () => {
+  const item = { paper: apiPaper, title: 'The Llama 3 Herd of Models' };
+
+  it('reads a period it does not know as unknown, and still reads the papers', () => {
+    const listing = parseListingProps({ dailyPapers: [item], periodType: 'year', dateString: '2026' });
+    expect(listing).toMatchObject({ periodType: null, periodValue: '2026', isSearch: false });
+    expect(listing?.papers.map((p) => p.id)).toEqual(['2407.21783']);
+  });
+
+  it('reads the papers whatever the other keys hold', () => {
+    const listing = parseListingProps({ dailyPapers: [item, 'junk', null], isTrending: 'yes', date: 7 });
+    expect(listing).toMatchObject({ isTrending: false, periodType: null, periodValue: null });
+    expect(listing?.papers).toHaveLength(1);
+  });
+
+  it('reads search results under `searchResults`, as search, even beside a period’s list', () => {
+    const other = { paper: { ...apiPaper, id: '2407.00001' } };
+    const listing = parseListingProps({
+      dailyPapers: [other],
+      searchResults: [item],
+      dateString: '2026-11-20',
+    });
+    expect(listing).toMatchObject({ isSearch: true, periodValue: null, periodType: null });
+    expect(listing?.papers.map((p) => p.id)).toEqual(['2407.21783']);
+  });
+
+  it('reads a separate search island’s `results`, flat papers included', () => {
+    expect(parseListingProps({ results: [apiPaper] })?.papers.map((p) => p.id)).toEqual(['2407.21783']);
+  });
+
+  it('reads a period’s list with an empty `searchResults` beside it as that period', () => {
+    const listing = parseListingProps({ dailyPapers: [item], searchResults: [], periodType: 'day' });
+    expect(listing).toMatchObject({ isSearch: false, periodType: 'day' });
+  });
+
+  it.each([[null], ['props'], [[]], [{ dailyPapers: 'x' }]])('finds no listing in %j', (props) => {
+    expect(parseListingProps(props)).toBeNull();
   });
 });
 
