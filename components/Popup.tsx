@@ -54,7 +54,7 @@ export function Popup() {
       return {
         markdown: renderDigest(result.papers, { period: result.period, order, headerAndFooter }),
         fileName: digestFileName(result.period),
-        papers: result.papers.length,
+        papers: result.papers.filter((paper) => paper.summary).length,
       };
     } finally {
       setWorking(false);

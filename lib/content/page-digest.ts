@@ -33,9 +33,10 @@ export async function collectPageDigest(
   const papers: DigestPaper[] = [];
   for (const controller of registry.all()) {
     const state = controller.state;
-    if (state.phase !== 'done') continue;
+    // A paper without a summary stays in the list (summary: null): the digest names it as left out.
+    const known = data.get(controller.paperId);
     // Without an island (or with a stale one) the same-origin API has the paper.
-    const paper = data.get(controller.paperId) ?? (await loadPaper(controller.paperId, root));
+    const paper = known ?? (state.phase === 'done' ? await loadPaper(controller.paperId, root) : null);
     if (!paper) continue;
     papers.push({
       id: paper.id,
@@ -44,10 +45,10 @@ export async function collectPageDigest(
       authors: paper.authors,
       thumbnailUrl: paper.thumbnailUrl,
       videoUrl: paper.videoUrl,
-      summary: { text: state.text, style: state.style },
+      summary: state.phase === 'done' ? { text: state.text, style: state.style } : null,
     });
   }
-  if (papers.length === 0) return { ok: false, reason: 'empty' };
+  if (!papers.some((paper) => paper.summary)) return { ok: false, reason: 'empty' };
   const period =
     pagePeriod(root, parsePapersRoute(root.location.href)) ?? new Date().toISOString().slice(0, 10);
   return { ok: true, period, papers };
