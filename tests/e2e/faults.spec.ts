@@ -262,6 +262,11 @@ test('the service worker stopped in the middle of a stream: the summary still ar
 });
 
 test('no key: the panel offers the options page, which opens', async ({ context, openPapers, openai }) => {
+  // The install's welcome tab is an options page Chrome would bring forward instead of opening one.
+  await context
+    .waitForEvent('page', { predicate: (p) => p.url().includes('options.html'), timeout: 3_000 })
+    .catch(() => null);
+  for (const open of context.pages()) if (open.url().includes('options.html')) await open.close();
   const page = await openPapers(fixture.html, fixture.url);
   const host = summaryHost(page, paperId);
   await host.getByRole('button', { name: '한국어 요약' }).click();
