@@ -4,6 +4,9 @@ import { DEFAULT_KOREAN_SUMMARY, mockErrors } from './mock-openai.ts';
 
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
 
+// Runs of many papers wait up to a minute for the toolbar's end message; the test's own limit must be longer.
+test.describe.configure({ timeout: 120_000 });
+
 test('a summarised paper shows again after a reload, from the cache, with no new request', async ({
   openPapers,
   configure,
