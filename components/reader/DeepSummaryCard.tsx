@@ -4,7 +4,7 @@ import { formatTokens, formatUsd } from '../../lib/cost.ts';
 import type { DeepEstimate, DeepSummaryView } from '../../lib/deep-messages.ts';
 import { koReader } from '../../lib/i18n/ko-reader.ts';
 import type { DeepPaper } from '../../lib/messages.ts';
-import { isRunning } from '../../lib/reader/operation-state.ts';
+import { isRunning, streamedSoFar } from '../../lib/reader/operation-state.ts';
 import { useDeepOperation } from '../../lib/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -97,7 +97,7 @@ export function DeepSummaryCard({
   const { state } = operation;
   const running = isRunning(state);
   const run = (force: boolean) => operation.start({ type: 'summarize', paper, force });
-  const streaming = state.phase === 'streaming' || state.phase === 'stopped' ? state : null;
+  const streaming = streamedSoFar(state);
   return (
     <section class="card deep" aria-labelledby="deep-title">
       <h2 id="deep-title">{koReader.deepTitle}</h2>
@@ -120,9 +120,7 @@ export function DeepSummaryCard({
         onRetry={() => run(true)}
         onOpenOptions={onOpenOptions}
       />
-      {streaming && (
-        <SafeHtml html={streaming.html} class="summary" lang="ko" busy={state.phase === 'streaming'} />
-      )}
+      {streaming && <SafeHtml html={streaming.html} class="summary" lang="ko" busy={streaming.busy} />}
       {summary && !streaming && (
         <div class="deep-result">
           <SafeHtml html={summary.html} class="summary" lang="ko" />

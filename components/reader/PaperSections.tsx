@@ -4,7 +4,7 @@
 import type { FigureView, PaperView, SectionOutline, SectionView } from '../../lib/deep-messages.ts';
 import { koReader } from '../../lib/i18n/ko-reader.ts';
 import type { DeepPaper } from '../../lib/messages.ts';
-import { isRunning } from '../../lib/reader/operation-state.ts';
+import { isRunning, streamedSoFar } from '../../lib/reader/operation-state.ts';
 import { useDeepOperation } from '../../lib/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -63,7 +63,7 @@ function Explanation({
   const running = isRunning(state);
   const run = (force: boolean) =>
     operation.start({ type: 'explainSection', paper, sectionKey: section.key, force });
-  const streaming = state.phase === 'streaming' || state.phase === 'stopped' ? state : null;
+  const streaming = streamedSoFar(state);
   return (
     <div class="explanation">
       <div class="actions start">
@@ -82,9 +82,7 @@ function Explanation({
         onRetry={() => run(true)}
         onOpenOptions={onOpenOptions}
       />
-      {streaming && (
-        <SafeHtml html={streaming.html} class="summary" lang="ko" busy={state.phase === 'streaming'} />
-      )}
+      {streaming && <SafeHtml html={streaming.html} class="summary" lang="ko" busy={streaming.busy} />}
       {explained && !streaming && (
         <div class="explained">
           <SafeHtml html={explained.html} class="summary" lang="ko" />

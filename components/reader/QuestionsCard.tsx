@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { TurnView } from '../../lib/deep-messages.ts';
 import { koReader } from '../../lib/i18n/ko-reader.ts';
 import type { DeepPaper } from '../../lib/messages.ts';
-import { isRunning } from '../../lib/reader/operation-state.ts';
+import { isRunning, streamedSoFar } from '../../lib/reader/operation-state.ts';
 import { useDeepOperation } from '../../lib/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -51,7 +51,7 @@ export function QuestionsCard({
     setQuestion('');
     operation.start({ type: 'ask', paper, question: trimmed });
   };
-  const streaming = state.phase === 'streaming' || state.phase === 'stopped' ? state : null;
+  const streaming = streamedSoFar(state);
   return (
     <section class="card questions" aria-labelledby="questions-title">
       <h2 id="questions-title">{koReader.questionsTitle}</h2>
@@ -68,12 +68,7 @@ export function QuestionsCard({
             <span class="who">{koReader.you}</span> {asked}
           </p>
           {streaming && (
-            <SafeHtml
-              html={streaming.html}
-              class="answer summary"
-              lang="ko"
-              busy={state.phase === 'streaming'}
-            />
+            <SafeHtml html={streaming.html} class="answer summary" lang="ko" busy={streaming.busy} />
           )}
         </div>
       )}

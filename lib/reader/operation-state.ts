@@ -47,3 +47,10 @@ export function stoppedState(state: OperationState): OperationState {
     ? { phase: 'stopped', text: state.text, html: state.html }
     : { phase: 'stopped', text: '', html: '' };
 }
+
+/** The answer as far as it came while streaming, or as it stood when stopped; null otherwise. */
+export function streamedSoFar(state: OperationState): { html: string; busy: boolean } | null {
+  if (state.phase === 'streaming') return { html: state.html, busy: true };
+  if (state.phase === 'stopped') return { html: state.html, busy: false };
+  return null;
+}

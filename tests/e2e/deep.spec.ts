@@ -4,13 +4,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { hostilePaperHtml, longPaperHtml, SAMPLE_ID, samplePaperHtml } from '../fixtures/arxiv/papers.ts';
 import { samplePaperPdf } from '../fixtures/arxiv/pdf.ts';
-import {
-  ANSWER_TEXT,
-  deepPromptKind,
-  partNotes,
-  SAMPLE_DEEP_SUMMARY,
-  SECTION_EXPLANATION,
-} from '../fixtures/deep/answers.ts';
+import { deepAnswerFor, deepPromptKind, SAMPLE_DEEP_SUMMARY } from '../fixtures/deep/answers.ts';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
 import { expect, type FakeArxiv, test } from './fixtures.ts';
 import type { MockOpenAI, MockReply, RecordedRequest } from './mock-openai.ts';
@@ -36,15 +30,7 @@ function answerDeepPrompts(mock: MockOpenAI, overrides: Partial<Record<string, s
   mock.reply((request): MockReply => {
     const kind = kindOf(request);
     const text =
-      overrides[kind] ??
-      {
-        deep: SAMPLE_DEEP_SUMMARY,
-        notes: partNotes(/Part: (.*)/.exec(messagesOf(request)[1]?.content ?? '')?.[1] ?? 'part'),
-        merge: partNotes('merged'),
-        section: SECTION_EXPLANATION,
-        question: ANSWER_TEXT,
-        summary: undefined,
-      }[kind];
+      overrides[kind] ?? deepAnswerFor(kind, /Part: (.*)/.exec(messagesOf(request)[1]?.content ?? '')?.[1]);
     // Long answers (the hostile ones) in larger pieces than the mock's default 8 characters.
     const chunks = text === undefined ? undefined : (text.match(/[\s\S]{1,40}/g) ?? []);
     return { kind: 'stream', text, chunks, chunkDelayMs: 2, usage: true };
@@ -61,6 +47,20 @@ async function openReader(context: BrowserContext, extensionId: string, paperId:
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/reader.html?paper=${paperId}`);
   return page;
+}
+
+/** Settings saved, the sample paper on arXiv, the mock answering each prompt, the reader open on it. */
+async function readSample(fixtures: {
+  context: BrowserContext;
+  extensionId: string;
+  configure: () => Promise<void>;
+  openai: MockOpenAI;
+  arxiv: FakeArxiv;
+}): Promise<Page> {
+  await fixtures.configure();
+  serveSample(fixtures.arxiv);
+  answerDeepPrompts(fixtures.openai);
+  return openReader(fixtures.context, fixtures.extensionId, SAMPLE_ID);
 }
 
 test.describe('the reader (한국어로 읽기)', () => {
@@ -101,10 +101,7 @@ test.describe('the reader (한국어로 읽기)', () => {
     openai,
     arxiv,
   }) => {
-    await configure();
-    serveSample(arxiv);
-    answerDeepPrompts(openai);
-    const page = await openReader(context, extensionId, SAMPLE_ID);
+    const page = await readSample({ context, extensionId, configure, openai, arxiv });
     await expect(page.getByTestId('deep-estimate')).toContainText('토큰');
     await page.getByRole('button', { name: '전문 요약', exact: true }).click();
 
@@ -152,10 +149,7 @@ test.describe('questions (질문)', () => {
     openai,
     arxiv,
   }) => {
-    await configure();
-    serveSample(arxiv);
-    answerDeepPrompts(openai);
-    const page = await openReader(context, extensionId, SAMPLE_ID);
+    const page = await readSample({ context, extensionId, configure, openai, arxiv });
     // Three questions to start with, before any deep summary.
     for (const starter of ['한계는?', '재현하려면?', '기존 방법과 차이는?'])
       await expect(page.getByRole('button', { name: starter })).toBeVisible();
@@ -193,10 +187,7 @@ test.describe('questions (질문)', () => {
     openai,
     arxiv,
   }) => {
-    await configure();
-    serveSample(arxiv);
-    answerDeepPrompts(openai);
-    const page = await openReader(context, extensionId, SAMPLE_ID);
+    const page = await readSample({ context, extensionId, configure, openai, arxiv });
     const intro = page.locator('section.paper-section', {
       has: page.getByRole('heading', { name: '1 Introduction' }),
     });

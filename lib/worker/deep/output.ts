@@ -68,7 +68,8 @@ function blocksOf(text: string): Block[] {
   return blocks;
 }
 
-const MENTION = /(figure|fig\.?|table|tab\.?|그림|표)\s*([A-Z]?\d+(?:\.\d+)*)\s*(?:[:：.)\-–—]\s*)?(.*)$/i;
+const MENTION =
+  /(figure|fig\.?|table|tab\.?|그림|표)\s*([A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\s*(?:[:：.)\-–—]\s*)?(.*)$/i;
 
 /** "Figure 2: …" → { figure, "2", "…" }; null when the line names no figure. */
 export function figureMention(line: string): (FigureMention & { rest: string }) | null {
