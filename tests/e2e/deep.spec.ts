@@ -141,6 +141,57 @@ test.describe('the reader (한국어로 읽기)', () => {
   });
 });
 
+test.describe('what the card panel and the digest use', () => {
+  test('openReader opens the reader on the paper, and getDeepSummaries gives the digest entry', async ({
+    context,
+    extensionId,
+    configure,
+    openai,
+    arxiv,
+  }) => {
+    const page = await readSample({ context, extensionId, configure, openai, arxiv });
+    await page.getByRole('button', { name: '전문 요약', exact: true }).click();
+    await expect(
+      page.locator('section.card.deep').getByRole('heading', { name: "What's New" }),
+    ).toBeVisible();
+    const answer = await page.evaluate(
+      (paperId) =>
+        (
+          globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+        ).chrome.runtime.sendMessage({
+          type: 'getDeepSummaries',
+          paperIds: [paperId, '2611.00000'],
+        }),
+      SAMPLE_ID,
+    );
+    const deep = (answer as { deep: Record<string, { digest: { text: string; style: string } }> }).deep;
+    expect(Object.keys(deep)).toEqual([SAMPLE_ID]);
+    expect(deep[SAMPLE_ID]?.digest.style).toBe('newsletter');
+    expect(deep[SAMPLE_ID]?.digest.text).toContain("- ***What's New***: LaTeXML 페이지를 읽는");
+
+    const opened = context.waitForEvent('page');
+    await page.evaluate(
+      (paperId) =>
+        (
+          globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+        ).chrome.runtime.sendMessage({
+          type: 'openReader',
+          paper: { id: paperId, githubRepo: 'https://github.com/example/deep-reading' },
+        }),
+      SAMPLE_ID,
+    );
+    const reader = await opened;
+    await reader.waitForLoadState();
+    expect(reader.url()).toBe(
+      `chrome-extension://${extensionId}/reader.html?paper=${SAMPLE_ID}&github=https%3A%2F%2Fgithub.com%2Fexample%2Fdeep-reading`,
+    );
+    await expect(
+      reader.locator('section.card.deep').getByRole('heading', { name: "What's New" }),
+    ).toBeVisible();
+    expect(openai.chatRequests()).toHaveLength(1);
+  });
+});
+
 test.describe('questions (질문)', () => {
   test('an answer streams in, grounded in the paper, and is still there after a reload with no new request', async ({
     context,
