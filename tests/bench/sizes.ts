@@ -6,7 +6,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface PartSize {
-  part: 'contentBoot' | 'contentAll' | 'background' | 'optionsPage' | 'popupPage' | 'readerPage' | 'pdfReader';
+  part:
+    | 'contentBoot'
+    | 'contentAll'
+    | 'background'
+    | 'optionsPage'
+    | 'popupPage'
+    | 'readerPage'
+    | 'pdfReader';
   files: string[];
   gzipKB: number;
 }
