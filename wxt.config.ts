@@ -1,9 +1,15 @@
 import { defineConfig } from 'wxt';
+import { ARXIV_PERMISSION_ORIGINS } from './lib/shared/arxiv.ts';
 
 /** The endpoints that work without asking: OpenAI, and local model servers (Ollama, LM Studio). */
 const ENDPOINT_HOSTS = ['https://api.openai.com/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 /** Any other OpenAI-compatible endpoint is asked for, origin by origin, when the user saves it. */
 const OPTIONAL_ENDPOINT_HOSTS = ['https://*/*', 'http://*/*'];
+/**
+ * arXiv's HTML renderings and PDFs, for reading papers in full: asked for with a click on the reader
+ * page. Listed on their own (https://*\/* would cover them) so the prompt names arxiv.org alone.
+ */
+const OPTIONAL_HOSTS = [...ARXIV_PERMISSION_ORIGINS, ...OPTIONAL_ENDPOINT_HOSTS];
 /**
  * Stricter than the MV3 default: the extension's pages run only their own bundled scripts, embed
  * nothing, cannot be framed, and have no <base> or form target to hijack. connect-src stays open
@@ -43,7 +49,13 @@ export default defineConfig({
     // declarativeNetRequestWithHostAccess: one session rule removes the extension's Origin from its
     // own requests to a model server on the user's machine (Ollama refuses extension origins); it
     // acts only where host access is already granted, and shows no install warning.
-    permissions: ['storage', 'declarativeNetRequestWithHostAccess'],
+    // offscreen (Chrome only, no install warning): a document that reads a PDF with pdf.js when a
+    // paper has no HTML rendering; the service worker cannot load pdf.js (lib/background/pdf-reader-host.ts).
+    permissions: [
+      'storage',
+      'declarativeNetRequestWithHostAccess',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     action: { default_title: 'Daily Papers KO' },
     commands: {
       'summarize-all': {
@@ -61,10 +73,10 @@ export default defineConfig({
     ],
     ...(manifestVersion === 3
       ? {
-          optional_host_permissions: OPTIONAL_ENDPOINT_HOSTS,
+          optional_host_permissions: OPTIONAL_HOSTS,
           content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
         }
-      : { optional_permissions: OPTIONAL_ENDPOINT_HOSTS, content_security_policy: EXTENSION_PAGES_CSP }),
+      : { optional_permissions: OPTIONAL_HOSTS, content_security_policy: EXTENSION_PAGES_CSP }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

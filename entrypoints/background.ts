@@ -3,14 +3,20 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { runCommand } from '../lib/background/commands.ts';
+import { serveDeepPort } from '../lib/background/deep-port.ts';
+import { DeepService } from '../lib/background/deep-service.ts';
+import { FullTextLibrary } from '../lib/background/full-text-library.ts';
+import { pdfReaderFor } from '../lib/background/pdf-reader-host.ts';
 import { answerRuntimeRequest } from '../lib/background/runtime-requests.ts';
 import { serveSummaryPort } from '../lib/background/summary-port.ts';
 import { SummaryService } from '../lib/background/summary-service.ts';
 import { isTrustedSender } from '../lib/background/trusted-sender.ts';
 import { SummaryCache } from '../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
+import { DEEP_PORT_NAME } from '../lib/deep-messages.ts';
 import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
 import { loadSettings, migrateApiKey, originPermissionPattern, watchedSettings } from '../lib/settings.ts';
+import { ARXIV_PERMISSION_ORIGINS } from '../lib/shared/arxiv.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
 import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
 import { type PlanCorrection, RememberedCorrections } from '../lib/worker/request-plan.ts';
@@ -69,6 +75,22 @@ export default defineBackground(() => {
     ledger,
   });
 
+  // The deep reading: full texts from arXiv (the PDF read in an offscreen document or a frame, only
+  // when there is no HTML), served to the reader page and the card panel.
+  const fullTexts = new FullTextLibrary({
+    fetch: (input, init) => fetch(input, init),
+    hasArxivPermission: () => browser.permissions.contains({ origins: ARXIV_PERMISSION_ORIGINS }),
+    readPdf: pdfReaderFor(browser as Parameters<typeof pdfReaderFor>[0]),
+  });
+  const deep = new DeepService({
+    loadSettings: settings,
+    loadFreshSettings: () => ready.then(loadSettings),
+    fullTexts,
+    cache,
+    summaries: service,
+    corrections,
+  });
+
   // A new user lands on the options page with a short welcome, instead of a dead end at the first click.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
@@ -85,11 +107,10 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== SUMMARY_PORT_NAME || !trusted(port.sender)) {
-      port.disconnect();
-      return;
-    }
-    serveSummaryPort(port, service);
+    if (!trusted(port.sender)) port.disconnect();
+    else if (port.name === SUMMARY_PORT_NAME) serveSummaryPort(port, service);
+    else if (port.name === DEEP_PORT_NAME) serveDeepPort(port, deep);
+    else port.disconnect();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -102,6 +123,14 @@ export default defineBackground(() => {
     // Content scripts get summaries and spending; key-bearing and cache-wide requests are the extension's pages'.
     if (!CONTENT_SCRIPT_REQUESTS.has(request.type) && !sender.url?.startsWith(extensionOrigin))
       return undefined;
-    return answerRuntimeRequest(request, { browser, service, cache, ledger, cacheMaxBytes, corrections });
+    return answerRuntimeRequest(request, {
+      browser,
+      service,
+      deep,
+      cache,
+      ledger,
+      cacheMaxBytes,
+      corrections,
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The one protocol between the content script, extension pages and the background worker.
 // Every message is a member of a union below and is parsed with its schema where it arrives.
 import * as v from 'valibot';
+import type { DeepEstimate, DeepSummaryView, PaperView, ReaderState } from './deep-messages.ts';
 import type { DigestPaper } from './digest.ts';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
@@ -59,6 +60,14 @@ export const ERROR_KINDS = [
   'priceUnknown',
   'notCompatible',
   'extensionReloaded',
+  /** Deep reading: arXiv refused us and the extension has no arxiv.org permission yet. */
+  'arxivPermission',
+  /** Deep reading: arXiv has neither an HTML rendering nor a PDF of the paper. */
+  'fullTextMissing',
+  /** Deep reading: arXiv sent something, but no text could be read from it. */
+  'fullTextUnreadable',
+  /** Deep reading: arXiv could not be reached or was busy (429, 5xx). */
+  'fullTextNetwork',
   'unknown',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -102,6 +111,17 @@ export const SummaryPortEventSchema = v.variant('type', [
 ]);
 export type SummaryPortEvent = v.InferOutput<typeof SummaryPortEventSchema>;
 
+// ---- Deep reading: the paper a request is about -------------------------------------------------
+const HttpsLinkSchema = v.pipe(v.string(), v.maxLength(2_000), v.regex(/^https:\/\/[^\s"'<>]+$/));
+
+/** A paper to read in full: its arXiv id, and Hugging Face's `githubRepo` / `projectPage` when known. */
+export const DeepPaperSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
+  githubRepo: v.optional(v.nullable(HttpsLinkSchema)),
+  projectPage: v.optional(v.nullable(HttpsLinkSchema)),
+});
+export type DeepPaper = v.InferOutput<typeof DeepPaperSchema>;
+
 // ---- One-shot runtime messages --------------------------------------------------------------
 export const ConnectionSchema = v.object({
   apiKey: v.string(),
@@ -138,6 +158,19 @@ export const RuntimeRequestSchema = v.variant('type', [
       v.maxLength(1000),
     ),
   }),
+  /** Opens the reader for a paper in a new tab (a content script cannot open extension pages). */
+  v.object({ type: v.literal('openReader'), paper: DeepPaperSchema }),
+  /** Cached deep summaries for these papers under the current model, for cards and the digest. */
+  v.object({
+    type: v.literal('getDeepSummaries'),
+    paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
+  }),
+  /** Everything cached for one paper's deep reading: summary, sections' explanations, questions. */
+  v.object({ type: v.literal('getReaderState'), paperId: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)) }),
+  /** Tokens and price of a deep summary of this paper's full text (fetches the full text). */
+  v.object({ type: v.literal('estimateDeep'), paper: DeepPaperSchema }),
+  /** The paper's full text, laid out for the reader (outline, sections, figures, rendered math). */
+  v.object({ type: v.literal('loadPaperView'), paper: DeepPaperSchema }),
   v.object({ type: v.literal('cacheStats') }),
   v.object({ type: v.literal('clearCache') }),
   v.object({ type: v.literal('exportCache') }),
@@ -152,6 +185,10 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
   'getSpending',
   'getPagePrefs',
   'estimateRun',
+  'openReader',
+  'getDeepSummaries',
+  'getReaderState',
+  'estimateDeep',
 ]);
 
 export type DoneEvent = Extract<SummaryPortEvent, { type: 'done' }>;
@@ -179,6 +216,11 @@ export interface RuntimeResponses {
   getSpending: Spending;
   getPagePrefs: { autoSummarize: boolean };
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
+  openReader: { ok: true };
+  getDeepSummaries: { deep: Record<string, DeepSummaryView> };
+  getReaderState: ReaderState;
+  estimateDeep: { ok: true; estimate: DeepEstimate } | { ok: false; error: SummaryError };
+  loadPaperView: { ok: true; view: PaperView } | { ok: false; error: SummaryError };
   cacheStats: { count: number; bytes: number; maxBytes: number };
   clearCache: { ok: true };
   exportCache: { json: string };

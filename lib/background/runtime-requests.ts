@@ -4,15 +4,18 @@ import type { SummaryCache } from '../cache.ts';
 import { estimateRun, spentThisMonth, spentToday } from '../cost.ts';
 import type { RuntimeRequest, RuntimeResponses } from '../messages.ts';
 import { loadSettings } from '../settings.ts';
+import { readerPath } from '../shared/arxiv.ts';
 import { listModels, testConnection } from '../worker/connection-test.ts';
 import { applyLocalOriginRule, TRIED_ENDPOINT_RULE } from '../worker/local-origin-rule.ts';
 import { describeModel, isShutDown, priceOf } from '../worker/models/catalogue.ts';
 import type { CorrectionStore } from '../worker/request-plan.ts';
+import type { DeepService } from './deep-service.ts';
 import type { LedgerStore, SummaryService } from './summary-service.ts';
 
 export interface RuntimeDeps {
   browser: WxtBrowser;
   service: SummaryService;
+  deep: DeepService;
   cache: SummaryCache;
   ledger: LedgerStore;
   cacheMaxBytes: () => Promise<number>;
@@ -69,6 +72,19 @@ export async function answerRuntimeRequest(
         model: settings.model,
       };
     }
+    case 'openReader':
+      await deps.browser.tabs.create({
+        url: deps.browser.runtime.getURL('/') + readerPath(request.paper).slice(1),
+      });
+      return { ok: true };
+    case 'getDeepSummaries':
+      return { deep: await deps.deep.cachedSummaries(request.paperIds) };
+    case 'getReaderState':
+      return deps.deep.readerState(request.paperId);
+    case 'estimateDeep':
+      return deps.deep.estimate(request.paper);
+    case 'loadPaperView':
+      return deps.deep.paperView(request.paper);
     case 'cacheStats':
       return { ...(await deps.cache.stats()), maxBytes: await deps.cacheMaxBytes() };
     case 'clearCache':

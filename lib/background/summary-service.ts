@@ -2,13 +2,7 @@
 // asks), run through the scheduler, paid for in the ledger, and stopped by the monthly budget.
 import { type CachedSummary, cacheKey, type SummaryCache } from '../cache.ts';
 import { costOf, type Ledger, recordUsage, spentThisMonth } from '../cost.ts';
-import {
-  type DoneEvent,
-  type PaperForSummary,
-  REJOIN_GRACE_MS,
-  type SummaryError,
-  type SummaryPortEvent,
-} from '../messages.ts';
+import type { DoneEvent, PaperForSummary, SummaryError, SummaryPortEvent } from '../messages.ts';
 import { isAbortError, toSummaryError } from '../openai/errors.ts';
 import { type AttemptResult, RequestScheduler } from '../queue.ts';
 import type { Settings } from '../settings.ts';
@@ -17,13 +11,10 @@ import { summaryMarkdownToHtml } from '../summary/markdown.ts';
 import { PROMPT_VERSION } from '../summary/prompt.ts';
 import { priceOf } from '../worker/models/catalogue.ts';
 import type { CorrectionStore } from '../worker/request-plan.ts';
+import { SharedJobs, type Unsubscribe } from './shared-jobs.ts';
 
 export type SummaryListener = (event: SummaryPortEvent) => void;
-/**
- * How to leave a job. `linger`: the tab went away without saying stop (its card was re-rendered,
- * say), so the request keeps going a moment in case the card comes back and joins it again.
- */
-export type Unsubscribe = (options?: { linger?: boolean }) => void;
+export type { Unsubscribe };
 
 export interface LedgerStore {
   get(): Promise<Ledger>;
@@ -47,16 +38,6 @@ export interface SummaryServiceDeps {
   now?: () => number;
 }
 
-interface Job {
-  key: string;
-  listeners: Set<SummaryListener>;
-  /** The latest status, replayed to a tab that joins a job already under way. */
-  status: SummaryPortEvent;
-  progress: SummaryPortEvent | null;
-  /** Set while the job has no listeners but may still be rejoined. */
-  orphanTimer?: ReturnType<typeof setTimeout>;
-}
-
 export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
   return {
     type: 'done',
@@ -72,9 +53,9 @@ export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEv
 }
 
 export class SummaryService {
-  private readonly jobs = new Map<string, Job>();
   private concurrency = 3;
   readonly scheduler = new RequestScheduler({ maxConcurrency: () => this.concurrency });
+  private readonly jobs = new SharedJobs<SummaryPortEvent>(this.scheduler, (event) => event);
   private ledgerWrites: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
 
@@ -133,76 +114,36 @@ export class SummaryService {
       }
     }
 
-    const existing = this.jobs.get(key);
-    if (existing) {
-      clearTimeout(existing.orphanTimer);
-      existing.orphanTimer = undefined;
-      existing.listeners.add(listener);
-      listener(existing.status);
-      if (existing.progress) listener(existing.progress);
-      return (leaveOptions) => this.leave(existing, listener, leaveOptions?.linger ?? false);
-    }
-
-    const job: Job = { key, listeners: new Set([listener]), status: { type: 'queued' }, progress: null };
-    this.jobs.set(key, job);
-    this.broadcast(job, { type: 'queued' });
-    this.scheduler.add({
-      key,
-      urgent: !options.batch,
-      attempt: (signal) => this.attempt(job, paper, signal),
-      onWaiting: (untilMs, error) => this.broadcast(job, { type: 'waiting', untilMs, error }),
-      onFinished: (result) => {
-        if (result.kind === 'failed') this.broadcast(job, { type: 'error', error: result.error });
-        this.jobs.delete(key);
-      },
-    });
-    return (leaveOptions) => this.leave(job, listener, leaveOptions?.linger ?? false);
+    return (
+      this.jobs.join(key, listener) ??
+      this.jobs.start(key, listener, {
+        urgent: !options.batch,
+        attempt: (signal, broadcast) => this.attempt(key, paper, signal, broadcast),
+      })
+    );
   }
 
-  private leave(job: Job, listener: SummaryListener, linger: boolean): void {
-    job.listeners.delete(listener);
-    if (job.listeners.size > 0) return;
-    // Nobody has joined again (or the job ended) by the time this runs: let it go.
-    const cancel = () => {
-      if (job.listeners.size > 0 || this.jobs.get(job.key) !== job) return;
-      this.jobs.delete(job.key);
-      this.scheduler.cancel(job.key);
-    };
-    clearTimeout(job.orphanTimer);
-    if (linger) job.orphanTimer = setTimeout(cancel, REJOIN_GRACE_MS);
-    else cancel();
-  }
-
-  private broadcast(job: Job, event: SummaryPortEvent): void {
-    if (event.type === 'progress') job.progress = event;
-    else if (event.type === 'retrying') job.progress = null;
-    else job.status = event;
-    for (const listener of job.listeners) listener(event);
-  }
-
-  private async attempt(job: Job, paper: PaperForSummary, signal: AbortSignal): Promise<AttemptResult> {
+  private async attempt(
+    key: string,
+    paper: PaperForSummary,
+    signal: AbortSignal,
+    broadcast: (event: SummaryPortEvent) => void,
+  ): Promise<AttemptResult> {
     // Settings are read per attempt: a key fixed in the options mid-run applies to what is left.
     const settings = await (this.deps.loadFreshSettings ?? this.deps.loadSettings)();
     const failed = (error: SummaryError): AttemptResult => ({ kind: 'failed', error });
-    if (settings.monthlyBudgetUsd > 0) {
-      const spent = spentThisMonth(await this.deps.ledger.get(), this.now());
-      if (spent >= settings.monthlyBudgetUsd) return failed({ kind: 'budget' });
-      // A model without a price would spend past the budget unseen: its price is asked for first.
-      if (priceOf(settings.model, settings.prices) === null) return failed({ kind: 'priceUnknown' });
-    }
-    if (!(await this.deps.hasEndpointPermission(settings.baseURL)))
-      return failed({ kind: 'endpointPermission' });
+    const problem = await this.spendingProblem(settings);
+    if (problem) return failed(problem);
 
-    job.progress = null;
     try {
       const generated = await this.deps.generate({
         settings,
         paper,
         signal,
-        onEvent: (event) => this.broadcast(job, event),
+        onEvent: broadcast,
         // Every answer billed is counted, also those thrown away (a failed check, a cut answer).
         onUsage: (usage, model) => {
-          this.record(usage, this.costFor(settings, model, usage)).catch((error: unknown) =>
+          this.recordUsage(usage, this.costFor(settings, model, usage)).catch((error: unknown) =>
             console.warn('[Daily Papers KO] could not record usage', error),
           );
         },
@@ -214,7 +155,7 @@ export class SummaryService {
       const stored = Promise.all([
         this.ledgerWrites,
         this.deps.cache.put({
-          key: job.key,
+          key,
           paperId: paper.id,
           text: generated.text,
           model: generated.model,
@@ -224,7 +165,7 @@ export class SummaryService {
           createdAt: generated.createdAt,
         }),
       ]);
-      this.broadcast(job, { ...generated, cost, fromCache: false });
+      broadcast({ ...generated, cost, fromCache: false });
       // A failed write leaves the summary shown but uncached: it is asked for again next time.
       await stored.catch((error: unknown) =>
         console.warn('[Daily Papers KO] could not store a summary', error),
@@ -236,13 +177,31 @@ export class SummaryService {
     }
   }
 
+  /**
+   * Why a request must not go out now, or null: the month's budget is spent (or `plannedCostUsd`,
+   * a deep summary's estimate, would pass it), a budgeted model has no price, or the endpoint has
+   * no host permission. The deep reading asks the same before each of its requests.
+   */
+  async spendingProblem(settings: Settings, plannedCostUsd = 0): Promise<SummaryError | null> {
+    if (settings.monthlyBudgetUsd > 0) {
+      const spent = spentThisMonth(await this.deps.ledger.get(), this.now());
+      if (spent >= settings.monthlyBudgetUsd) return { kind: 'budget' };
+      // A model without a price would spend past the budget unseen: its price is asked for first.
+      if (priceOf(settings.model, settings.prices) === null) return { kind: 'priceUnknown' };
+      if (spent + plannedCostUsd > settings.monthlyBudgetUsd)
+        return { kind: 'budget', detail: `estimate $${plannedCostUsd.toFixed(4)}` };
+    }
+    if (!(await this.deps.hasEndpointPermission(settings.baseURL))) return { kind: 'endpointPermission' };
+    return null;
+  }
+
   /** A new key or budget may have removed the cause of a halt: batch work goes through again. */
   settingsChanged(): void {
     this.scheduler.liftHalt();
   }
 
-  /** Ledger writes are read-modify-write: one at a time. */
-  private record(usage: NonNullable<DoneEvent['usage']>, cost: number | null): Promise<void> {
+  /** Records one billed answer in the ledger (summaries' and the deep reading's). Writes go one at a time. */
+  recordUsage(usage: NonNullable<DoneEvent['usage']>, cost: number | null): Promise<void> {
     const write = this.ledgerWrites.then(async () => {
       const ledger = await this.deps.ledger.get();
       await this.deps.ledger.set(recordUsage(ledger, usage, cost, this.now()));

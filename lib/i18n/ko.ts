@@ -86,6 +86,11 @@ export const koErrors = {
   budget: '이번 달 예산에 도달해 새 요청을 멈췄습니다. 설정에서 예산을 늘리거나 다음 달을 기다리세요.',
   paperMissing: '이 논문의 제목과 초록을 페이지에서 찾지 못했습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
   extensionReloaded: '확장 프로그램이 업데이트되었습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+  arxivPermission:
+    '논문 전문을 arXiv에서 가져오려면 arxiv.org 접근 권한이 필요합니다. "한국어로 읽기" 페이지에서 권한을 허용하세요.',
+  fullTextMissing: 'arXiv에 이 논문의 전문(HTML도 PDF도)이 없습니다. 초록 요약은 그대로 볼 수 있습니다.',
+  fullTextUnreadable: 'arXiv에서 받은 전문(HTML·PDF)을 읽지 못했습니다. 초록 요약은 그대로 볼 수 있습니다.',
+  fullTextNetwork: 'arXiv에 연결하지 못했습니다. 잠시 후 다시 시도하세요. 초록 요약은 그대로 볼 수 있습니다.',
   unknown: '알 수 없는 오류로 요약하지 못했습니다. 다시 시도하세요.',
 } as const;
 

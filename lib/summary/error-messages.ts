@@ -2,7 +2,11 @@
 import { koErrors } from '../i18n/ko.ts';
 import type { SummaryError } from '../messages.ts';
 
-export type NextStep = 'openOptions' | 'retry' | 'billing' | 'reload';
+/**
+ * `openReader`: the arXiv permission is asked for on the reader page (content scripts cannot ask);
+ * `none`: nothing to do about it (arXiv has no full text), the abstract summary stays.
+ */
+export type NextStep = 'openOptions' | 'retry' | 'billing' | 'reload' | 'openReader' | 'none';
 
 export interface ErrorDescription {
   message: string;
@@ -33,6 +37,10 @@ const NEXT_STEP: Record<SummaryError['kind'], NextStep> = {
   budget: 'openOptions',
   paperMissing: 'reload',
   extensionReloaded: 'reload',
+  arxivPermission: 'openReader',
+  fullTextMissing: 'none',
+  fullTextUnreadable: 'none',
+  fullTextNetwork: 'retry',
   unknown: 'retry',
 };
 

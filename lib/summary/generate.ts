@@ -1,26 +1,14 @@
 // Streams one Korean summary from the model: output cleaned as it arrives, checked when done,
-// retried once if it is not a Korean summary. The request adapts to the endpoint (see
-// request-plan.ts): a rejected parameter or a Responses-only model is fixed at once and remembered.
-// Every attempt's tokens are reported as they are paid for. Runs in the background worker only.
-import OpenAI from 'openai';
+// retried once if it is not a Korean summary. Asking the model (request plans that adapt to the
+// endpoint, usage, the idle watchdog) is lib/worker/stream-answer.ts's. Runs in the background worker only.
+import type OpenAI from 'openai';
 import type { PaperForSummary, SummaryPortEvent, Usage } from '../messages.ts';
-import { clientFor, effectiveApiKey } from '../openai/client.ts';
-import { isAbortError, SummaryFailure, toSummaryError } from '../openai/errors.ts';
+import { SummaryFailure } from '../openai/errors.ts';
 import type { Settings } from '../settings.ts';
-import { effectiveProvider } from '../shared/providers.ts';
-import { describeModel, type ModelInfo } from '../worker/models/catalogue.ts';
-import {
-  applyCorrection,
-  type CorrectionStore,
-  correctionKey,
-  correctPlan,
-  firstGuess,
-  MAX_CORRECTIONS_PER_REQUEST,
-  type RequestPlan,
-  widenForThinking,
-} from '../worker/request-plan.ts';
+import type { CorrectionStore } from '../worker/request-plan.ts';
+import { addUsage, endpointFor, type StreamedAnswer, streamAnswer } from '../worker/stream-answer.ts';
 import { summaryMarkdownToHtml } from './markdown.ts';
-import { checkSummaryOutput, type OutputProblem, stripThinking } from './output-check.ts';
+import { checkSummaryOutput, type OutputProblem } from './output-check.ts';
 import { buildRetryReminder, buildSummaryPrompt, type ChatMessage } from './prompt.ts';
 
 /** What generation produces; the service adds cost and cache provenance. */
@@ -39,344 +27,48 @@ export interface GenerateRequest {
   client?: OpenAI;
 }
 
-/** One streamed answer, as far as it got. */
-interface StreamOutcome {
-  text: string;
-  model: string;
-  usage: Usage | null;
-  finish: 'stop' | 'length' | 'filtered' | 'other' | null;
-  /** Tokens or text the model spent thinking, as far as the endpoint tells. */
-  thought: boolean;
-}
-
-function addUsage(a: Usage | null, b: Usage | null): Usage | null {
-  if (!a) return b;
-  if (!b) return a;
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-  };
-}
-
-/** Aborts when no chunk arrived for `timeoutMs`: a stalled stream must not hold the panel forever. */
-function idleWatchdog(timeoutMs: number, onIdle: () => void) {
-  let timer = setTimeout(onIdle, timeoutMs);
-  return {
-    kick() {
-      clearTimeout(timer);
-      timer = setTimeout(onIdle, timeoutMs);
-    },
-    stop() {
-      clearTimeout(timer);
-    },
-  };
-}
-
-interface StreamArgs {
-  client: OpenAI;
-  model: string;
-  plan: RequestPlan;
-  messages: ChatMessage[];
-  signal: AbortSignal;
-  timeoutMs: number;
-  onStarted: () => void;
-  onText: (raw: string) => void;
-  kick: () => void;
-}
-
-function hasField(value: unknown, name: string): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    name in value &&
-    Boolean((value as Record<string, unknown>)[name])
-  );
-}
-
-async function streamChat(args: StreamArgs): Promise<StreamOutcome> {
-  const { plan } = args;
-  const stream = await args.client.chat.completions.create(
-    {
-      model: args.model,
-      messages: args.messages,
-      stream: true,
-      ...(plan.streamUsage && { stream_options: { include_usage: true } }),
-      ...(plan.tokenLimitParam && { [plan.tokenLimitParam]: plan.outputTokenLimit }),
-      ...(plan.temperature !== null && { temperature: plan.temperature }),
-      ...(plan.reasoningEffort !== null && { reasoning_effort: plan.reasoningEffort }),
-    },
-    { signal: args.signal, timeout: args.timeoutMs },
-  );
-  args.onStarted();
-  const outcome: StreamOutcome = { text: '', model: args.model, usage: null, finish: null, thought: false };
-  for await (const chunk of stream) {
-    args.kick();
-    if (chunk.model) outcome.model = chunk.model;
-    if (chunk.usage) {
-      outcome.usage = {
-        promptTokens: chunk.usage.prompt_tokens,
-        completionTokens: chunk.usage.completion_tokens,
-      };
-      if ((chunk.usage.completion_tokens_details?.reasoning_tokens ?? 0) > 0) outcome.thought = true;
-    }
-    const choice = chunk.choices[0];
-    if (choice?.finish_reason) {
-      const reason = choice.finish_reason;
-      outcome.finish =
-        reason === 'stop' || reason === 'length'
-          ? reason
-          : reason === 'content_filter'
-            ? 'filtered'
-            : 'other';
-    }
-    // DeepSeek streams `reasoning_content`, OpenRouter `reasoning`: thinking, not the answer.
-    if (hasField(choice?.delta, 'reasoning_content') || hasField(choice?.delta, 'reasoning'))
-      outcome.thought = true;
-    const delta = choice?.delta?.content;
-    if (!delta) continue;
-    outcome.text += delta;
-    args.onText(outcome.text);
-  }
-  return outcome;
-}
-
-async function streamResponses(args: StreamArgs): Promise<StreamOutcome> {
-  const { plan } = args;
-  const stream = await args.client.responses.create(
-    {
-      model: args.model,
-      input: args.messages.map((message) => ({ role: message.role, content: message.content })),
-      stream: true,
-      // Nothing of the paper or the summary needs to stay on the provider's servers.
-      store: false,
-      ...(plan.tokenLimitParam && { max_output_tokens: plan.outputTokenLimit }),
-      ...(plan.temperature !== null && { temperature: plan.temperature }),
-      ...(plan.reasoningEffort !== null && { reasoning: { effort: plan.reasoningEffort } }),
-    },
-    { signal: args.signal, timeout: args.timeoutMs },
-  );
-  args.onStarted();
-  const outcome: StreamOutcome = { text: '', model: args.model, usage: null, finish: null, thought: false };
-  for await (const event of stream) {
-    args.kick();
-    switch (event.type) {
-      case 'response.output_text.delta':
-        outcome.text += event.delta;
-        args.onText(outcome.text);
-        break;
-      case 'response.reasoning_summary_text.delta':
-      case 'response.reasoning_text.delta':
-        outcome.thought = true;
-        break;
-      case 'response.completed':
-      case 'response.incomplete': {
-        const { response } = event;
-        if (response.model) outcome.model = response.model;
-        if (response.usage) {
-          outcome.usage = {
-            promptTokens: response.usage.input_tokens,
-            completionTokens: response.usage.output_tokens,
-          };
-          if ((response.usage.output_tokens_details?.reasoning_tokens ?? 0) > 0) outcome.thought = true;
-        }
-        if (event.type === 'response.completed') outcome.finish = 'stop';
-        else {
-          const reason = response.incomplete_details?.reason;
-          outcome.finish =
-            reason === 'max_output_tokens' ? 'length' : reason === 'content_filter' ? 'filtered' : 'other';
-        }
-        break;
-      }
-      case 'response.failed':
-        throw new SummaryFailure({
-          kind: 'server',
-          detail: event.response.error?.message ?? 'response.failed',
-        });
-      case 'error':
-        throw new SummaryFailure({ kind: 'server', detail: event.message });
-      default:
-        break;
-    }
-  }
-  return outcome;
-}
-
-interface Attempt {
-  outcome: StreamOutcome;
-  plan: RequestPlan;
-}
-
-/**
- * One answer from the model under the remembered plan, correcting it (at most twice) when the
- * endpoint rejects a parameter, needs the Responses API, or a thinking model runs out of room.
- */
-async function askModel(
-  request: GenerateRequest,
-  client: OpenAI,
-  model: ModelInfo,
-  messages: ChatMessage[],
-  apiKey: string,
-): Promise<Attempt> {
-  const { settings, onEvent } = request;
-  const key = correctionKey(settings.baseURL, settings.model);
-  const provider = effectiveProvider(settings.provider, settings.baseURL);
-  let plan = applyCorrection(firstGuess(model, provider), request.corrections?.get(key));
-  let corrections = 0;
-  const remember = (fix: Partial<RequestPlan>) => {
-    plan = { ...plan, ...fix };
-    corrections++;
-    request.corrections?.set(key, fix);
-  };
-
-  for (;;) {
-    const outcome = await streamOnce(request, client, plan, messages, apiKey).catch((error: unknown) => {
-      if (
-        !(error instanceof OpenAI.APIError) ||
-        error.status === undefined ||
-        corrections >= MAX_CORRECTIONS_PER_REQUEST
-      ) {
-        throw error;
-      }
-      const fix = correctPlan(plan, {
-        status: error.status,
-        param: typeof error.param === 'string' ? error.param : null,
-        code: typeof error.code === 'string' ? error.code : null,
-        message: error.message,
-      });
-      if (!fix) throw error;
-      remember(fix);
-      return null;
-    });
-    if (outcome === null) continue;
-    if (outcome.usage) request.onUsage?.(outcome.usage, outcome.model);
-
-    if (outcome.finish === 'length' && corrections < MAX_CORRECTIONS_PER_REQUEST) {
-      // Most of the cap went on something not shown: thinking. Ask again with room for the answer.
-      const visibleShare = stripThinking(outcome.text).length / 2 / plan.outputTokenLimit;
-      const thinking = outcome.thought || model.reasoning !== null || visibleShare < 0.5;
-      const fix = thinking ? widenForThinking(plan, model) : null;
-      if (fix) {
-        remember(fix);
-        onEvent({ type: 'retrying', reason: 'truncated' });
-        continue;
-      }
-    }
-    return { outcome, plan };
-  }
-}
-
-async function streamOnce(
-  request: GenerateRequest,
-  client: OpenAI,
-  plan: RequestPlan,
-  messages: ChatMessage[],
-  apiKey: string,
-): Promise<StreamOutcome> {
-  const { settings, signal, onEvent } = request;
-  const timeoutMs = settings.requestTimeoutSeconds * 1000;
-  const attempt = new AbortController();
-  let timedOut = false;
-  const abortAttempt = () => attempt.abort();
-  signal.addEventListener('abort', abortAttempt, { once: true });
-  const watchdog = idleWatchdog(timeoutMs, () => {
-    timedOut = true;
-    attempt.abort();
-  });
-
-  let started = false;
-  let shown = '';
-  const args: StreamArgs = {
-    client,
-    model: settings.model,
-    plan,
-    messages,
-    signal: attempt.signal,
-    timeoutMs,
-    onStarted: () => {
-      started = true;
-      onEvent({ type: 'started', model: settings.model });
-    },
-    onText: (raw) => {
-      const visible = stripThinking(raw);
-      if (visible === shown) return;
-      shown = visible;
-      onEvent({ type: 'progress', text: visible, html: summaryMarkdownToHtml(visible) });
-    },
-    kick: () => watchdog.kick(),
-  };
-  try {
-    const outcome = plan.api === 'responses' ? await streamResponses(args) : await streamChat(args);
-    // The SDK ends the iteration quietly when its request is aborted: a stop or a stall is not an end.
-    if (signal.aborted) throw new DOMException('The summary was stopped', 'AbortError');
-    if (timedOut) throw new SummaryFailure({ kind: 'timeout' });
-    if (outcome.finish === null) {
-      if (outcome.usage) request.onUsage?.(outcome.usage, outcome.model);
-      throw new SummaryFailure({ kind: 'streamBroken', detail: 'no finish_reason' });
-    }
-    return outcome;
-  } catch (error) {
-    if (error instanceof SummaryFailure) throw error;
-    if (signal.aborted) throw error;
-    if (timedOut) throw new SummaryFailure({ kind: 'timeout' });
-    if (isAbortError(error)) throw error;
-    // Before the answer started, a rejected request may be corrected by the caller.
-    if (!started && error instanceof OpenAI.APIError) throw error;
-    throw new SummaryFailure(toSummaryError(error, { apiKey, duringStream: started }));
-  } finally {
-    watchdog.stop();
-    signal.removeEventListener('abort', abortAttempt);
-  }
-}
-
 /** A checked answer, or the reason it is not one. */
-function finished(outcome: StreamOutcome): { text: string; problem: OutputProblem | null } {
-  if (outcome.finish === 'length') throw new SummaryFailure({ kind: 'truncated' });
-  const text = stripThinking(outcome.text).trim();
-  return { text, problem: checkSummaryOutput(text) };
+function finished(answer: StreamedAnswer): { text: string; problem: OutputProblem | null } {
+  if (answer.finish === 'length') throw new SummaryFailure({ kind: 'truncated' });
+  return { text: answer.text, problem: checkSummaryOutput(answer.text) };
 }
 
 /** Resolves with the finished, checked summary; rejects with SummaryFailure, or an abort error. */
 export async function generateSummary(request: GenerateRequest): Promise<GeneratedSummary> {
   const { settings, paper, onEvent } = request;
-  const apiKey = effectiveApiKey(settings.apiKey, settings.baseURL);
-  if (!apiKey) throw new SummaryFailure({ kind: 'noKey' });
-  // fetch() refuses header values outside visible ASCII: say so about the key, not the network.
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new SummaryFailure({ kind: 'badKey' });
-  const client =
-    request.client ??
-    clientFor({
-      apiKey,
-      baseURL: settings.baseURL,
-      timeoutMs: settings.requestTimeoutSeconds * 1000,
-      provider: settings.provider,
-    });
-  const model = describeModel(settings.model);
-
-  const ask = async (messages: ChatMessage[]) => {
-    try {
-      return await askModel(request, client, model, messages, apiKey);
-    } catch (error) {
-      if (error instanceof SummaryFailure || isAbortError(error) || request.signal.aborted) throw error;
-      throw new SummaryFailure(toSummaryError(error, { apiKey, baseURL: settings.baseURL }));
-    }
-  };
+  const endpoint = endpointFor(settings, request.client);
+  const ask = (messages: ChatMessage[]) =>
+    streamAnswer(
+      {
+        settings,
+        messages,
+        signal: request.signal,
+        corrections: request.corrections,
+        onUsage: request.onUsage,
+        onStarted: (model) => onEvent({ type: 'started', model }),
+        onText: (visible) =>
+          onEvent({ type: 'progress', text: visible, html: summaryMarkdownToHtml(visible) }),
+        onRetrying: (reason) => onEvent({ type: 'retrying', reason }),
+      },
+      endpoint,
+    );
 
   const messages = buildSummaryPrompt(paper, settings.summaryStyle);
-  let { outcome } = await ask(messages);
-  let usage = outcome.usage;
-  let result = finished(outcome);
+  let answer = await ask(messages);
+  let usage = answer.usage;
+  let result = finished(answer);
   if (result.problem) {
     onEvent({ type: 'retrying', reason: result.problem });
-    ({ outcome } = await ask([...messages, buildRetryReminder(result.problem)]));
-    usage = addUsage(usage, outcome.usage);
-    result = finished(outcome);
+    answer = await ask([...messages, buildRetryReminder(result.problem)]);
+    usage = addUsage(usage, answer.usage);
+    result = finished(answer);
     if (result.problem) throw new SummaryFailure({ kind: 'badOutput', detail: result.problem });
   }
   return {
     type: 'done',
     text: result.text,
     html: summaryMarkdownToHtml(result.text),
-    model: outcome.model,
+    model: answer.model,
     style: settings.summaryStyle,
     usage,
     createdAt: Date.now(),

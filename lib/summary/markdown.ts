@@ -104,3 +104,27 @@ export function summaryMarkdownToHtml(text: string): string {
     current = { text: '', sources: [], html: [] };
   }
 }
+
+/** Plain text for HTML: a literal `\$` of the paper's text is a dollar, and its line breaks stay. */
+function plainTextHtml(text: string): string {
+  return escapeHtml(text.replace(/\\\$/g, '$')).replace(/\n/g, '<br>');
+}
+
+/**
+ * A paper's own text (plain text with TeX as `$…$` / `$$…$$`, lines joined by "\n", as
+ * lib/worker/fulltext extracts it) as HTML: the TeX as MathML, everything else as text. No
+ * Markdown is read: an asterisk in a paper is an asterisk. `inline` leaves out the paragraph.
+ */
+export function paperTextToHtml(text: string, options: { inline?: boolean } = {}): string {
+  const source = text.replace(PRIVATE_USE_MARKS, '\uFFFD');
+  let html = '';
+  let last = 0;
+  for (const span of findMathSpans(source)) {
+    const original = source.slice(span.start, span.end);
+    html += plainTextHtml(source.slice(last, span.start));
+    html += texToMathml(span.tex, span.display) ?? `<code>${escapeHtml(original)}</code>`;
+    last = span.end;
+  }
+  html += plainTextHtml(source.slice(last));
+  return options.inline ? html : `<p>${html}</p>`;
+}

@@ -6,7 +6,8 @@ import type { SummaryStyle } from '../settings.ts';
 export const PROMPT_VERSION = 'v1-2026-11';
 
 export interface ChatMessage {
-  role: 'system' | 'user';
+  /** `assistant` carries earlier answers of a conversation (questions about a paper). */
+  role: 'system' | 'user' | 'assistant';
   content: string;
 }
 

@@ -32,8 +32,15 @@ const MAX_OUTPUT_TOKENS = 32_000;
 /**
  * The catalogue describes OpenAI's own API: another provider serving a model of the same name
  * (gpt-oss on Groq, say) speaks chat completions; if it does not, its 404 says so and we learn.
+ * `answerTokens` is the room the visible answer needs (a summary's by default; a deep summary
+ * asks for more): reasoning and thinking models get their thinking room on top of it.
  */
-export function firstGuess(model: ModelInfo, provider: ProviderId = 'openai'): RequestPlan {
+export function firstGuess(
+  model: ModelInfo,
+  provider: ProviderId = 'openai',
+  answerTokens: number = ANSWER_TOKENS,
+): RequestPlan {
+  const extra = Math.max(0, answerTokens - ANSWER_TOKENS);
   const cap = (tokens: number) => Math.min(tokens, model.maxOutputTokens ?? tokens);
   const api =
     model.api === 'responses' && (provider === 'openai' || provider === 'azure') ? 'responses' : 'chat';
@@ -41,7 +48,7 @@ export function firstGuess(model: ModelInfo, provider: ProviderId = 'openai'): R
     return {
       api,
       tokenLimitParam: 'max_completion_tokens',
-      outputTokenLimit: cap(REASONING_TOKENS),
+      outputTokenLimit: cap(REASONING_TOKENS + extra),
       temperature: null,
       reasoningEffort: 'low',
       streamUsage: true,
@@ -51,7 +58,7 @@ export function firstGuess(model: ModelInfo, provider: ProviderId = 'openai'): R
     return {
       api,
       tokenLimitParam: 'max_tokens',
-      outputTokenLimit: cap(THINKING_TOKENS),
+      outputTokenLimit: cap(THINKING_TOKENS + extra),
       temperature: 0.3,
       // Gemini and OpenRouter take it (less thinking, same answer); others reject it once and learn.
       reasoningEffort: 'low',
@@ -61,15 +68,23 @@ export function firstGuess(model: ModelInfo, provider: ProviderId = 'openai'): R
   return {
     api: model.api,
     tokenLimitParam: 'max_tokens',
-    outputTokenLimit: cap(ANSWER_TOKENS),
+    outputTokenLimit: cap(answerTokens),
     temperature: 0.3,
     reasoningEffort: null,
     streamUsage: true,
   };
 }
 
+/**
+ * The guess with what was learnt applied. A learnt output cap only ever widens: it was learnt by a
+ * thinking model running out of room, and must not shrink a request that asks for more to begin with.
+ */
 export function applyCorrection(plan: RequestPlan, correction: PlanCorrection | undefined): RequestPlan {
-  return correction ? { ...plan, ...correction } : plan;
+  if (!correction) return plan;
+  const corrected = { ...plan, ...correction };
+  if (correction.outputTokenLimit !== undefined)
+    corrected.outputTokenLimit = Math.max(plan.outputTokenLimit, correction.outputTokenLimit);
+  return corrected;
 }
 
 /** What a rejected request tells us: the parameter and the kind of complaint. */

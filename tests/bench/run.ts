@@ -508,6 +508,8 @@ async function main(): Promise<void> {
     background: 'background worker (gzip)',
     optionsPage: 'options page, all files (gzip)',
     popupPage: 'popup, all files (gzip)',
+    readerPage: 'reader page, all files (gzip)',
+    pdfReader: 'PDF reader with pdf.js (gzip)',
   };
   for (const size of measureSizes(EXTENSION_PATH)) {
     rows.push(

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface PartSize {
-  part: 'contentBoot' | 'contentAll' | 'background' | 'optionsPage' | 'popupPage';
+  part:
+    | 'contentBoot'
+    | 'contentAll'
+    | 'background'
+    | 'optionsPage'
+    | 'popupPage'
+    | 'readerPage'
+    | 'pdfReader';
   files: string[];
   gzipKB: number;
 }
@@ -32,6 +39,18 @@ function pageFiles(buildDir: string, page: string): string[] {
     }
   }
   return [...files].sort();
+}
+
+/** Chunks a page's scripts import() on demand (not loaded with the page). */
+function lazyImports(buildDir: string, files: string[]): string[] {
+  return files
+    .filter((file) => file.endsWith('.js'))
+    .flatMap((file) =>
+      [
+        ...readFileSync(path.join(buildDir, file), 'utf8').matchAll(/import\(\s*["`](\.\/[^"`]+)["`]\s*\)/g),
+      ].map((m) => path.posix.join(path.posix.dirname(file), m[1] as string)),
+    )
+    .filter((file) => existsSync(path.join(buildDir, file)));
 }
 
 interface Manifest {
@@ -71,5 +90,11 @@ export function measureSizes(buildDir: string): PartSize[] {
     sizeOf(buildDir, 'background', ['background.js']),
     sizeOf(buildDir, 'optionsPage', pageFiles(buildDir, 'options.html')),
     sizeOf(buildDir, 'popupPage', pageFiles(buildDir, 'popup.html')),
+    sizeOf(buildDir, 'readerPage', pageFiles(buildDir, 'reader.html')),
+    // The PDF reader page with pdf.js, which it imports on the first PDF (only papers without HTML).
+    sizeOf(buildDir, 'pdfReader', [
+      ...pageFiles(buildDir, 'pdf-reader.html'),
+      ...lazyImports(buildDir, pageFiles(buildDir, 'pdf-reader.html')),
+    ]),
   ];
 }

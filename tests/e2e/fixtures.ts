@@ -31,8 +31,30 @@ export interface OpenPapersOptions {
   api?: Record<string, unknown>;
 }
 
+export interface ArxivReply {
+  status?: number;
+  body: string | Uint8Array;
+  contentType?: string;
+}
+
+/** arXiv as the tests serve it: pages and PDFs by path, every request recorded, 404 for the rest. */
+export interface FakeArxiv {
+  serve(path: string, reply: ArxivReply): void;
+  /** Paths asked for, in order (images included). */
+  requests: string[];
+  /**
+   * Whether the extension may read the answers. True: as once the arxiv.org permission is granted,
+   * which no test can do (Chromium's prompt has nobody to click it); Playwright answers a CORS
+   * request it fulfils with an allowing header anyway. False: as arXiv answers an extension without
+   * the permission, with no CORS grant for its origin (here an `Access-Control-Allow-Origin` that
+   * names another origin, which Playwright leaves alone). Default true.
+   */
+  cors: boolean;
+}
+
 interface HarnessFixtures {
   context: BrowserContext;
+  arxiv: FakeArxiv;
   extensionId: string;
   openai: MockOpenAI;
   configure: (settings?: ExtensionSettingsInput) => Promise<void>;
@@ -99,6 +121,27 @@ export const test = base.extend<HarnessFixtures>({
       await expect(page.getByRole('status')).toContainText('저장했습니다');
       await page.close();
     });
+  },
+
+  arxiv: async ({ context }, use) => {
+    const served = new Map<string, ArxivReply>();
+    const fake: FakeArxiv = {
+      requests: [],
+      cors: true,
+      serve: (path, reply) => served.set(path, reply),
+    };
+    await context.route('https://arxiv.org/**', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      fake.requests.push(path);
+      const reply = served.get(path) ?? { status: 404, body: 'Not Found', contentType: 'text/plain' };
+      await route.fulfill({
+        status: reply.status ?? 200,
+        contentType: reply.contentType ?? 'text/html; charset=utf-8',
+        headers: { 'access-control-allow-origin': fake.cors ? '*' : 'https://arxiv.org' },
+        body: typeof reply.body === 'string' ? reply.body : Buffer.from(reply.body),
+      });
+    });
+    await use(fake);
   },
 
   openPapers: async ({ context }, use) => {

@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CachedSummary,
-  cacheKey,
-  entryBytes,
-  type KeyValueStore,
-  planEviction,
-  SummaryCache,
-} from '../../lib/cache.ts';
+import { type CachedSummary, cacheKey, entryBytes, planEviction, SummaryCache } from '../../lib/cache.ts';
 import { PROMPT_VERSION } from '../../lib/summary/prompt.ts';
-
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    async get(keys) {
-      return Object.fromEntries(
-        keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
-      );
-    },
-    async set(items) {
-      for (const [k, value] of Object.entries(items)) data.set(k, structuredClone(value));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
-}
+import { memoryStore } from './memory-store.ts';
 
 function entry(paperId: string, text = '**요약**\n\n- 한국어 요약입니다.', createdAt = 1): CachedSummary {
   const key = cacheKey({ paperId, model: 'gpt-4.1-mini', style: 'bullets' });

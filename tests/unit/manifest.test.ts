@@ -10,13 +10,21 @@ describe('the built manifest', () => {
     if (!existsSync(MANIFEST)) return context.skip('no build at .output/chrome-mv3 (npm test builds first)');
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'declarativeNetRequestWithHostAccess']);
+    // offscreen: the PDF reader for papers without an HTML rendering (no install warning).
+    expect(manifest.permissions).toEqual(['storage', 'declarativeNetRequestWithHostAccess', 'offscreen']);
     expect(manifest.host_permissions).toEqual([
       'https://api.openai.com/*',
       'http://127.0.0.1/*',
       'http://localhost/*',
     ]);
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Required hosts never change (a new one would disable the extension on update); arXiv is asked
+    // for on the reader page, named on its own so the prompt says arxiv.org.
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://arxiv.org/html/*',
+      'https://arxiv.org/pdf/*',
+      'https://*/*',
+      'http://*/*',
+    ]);
     expect(manifest.content_scripts).toEqual([
       {
         // Every papers listing and paper page, on both domains (WXT writes them sorted).

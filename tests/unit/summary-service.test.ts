@@ -1,27 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SummaryService } from '../../lib/background/summary-service.ts';
-import { type KeyValueStore, SummaryCache } from '../../lib/cache.ts';
+import { SummaryCache } from '../../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
 import { REJOIN_GRACE_MS, type SummaryPortEvent } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import type { GeneratedSummary, GenerateRequest } from '../../lib/summary/generate.ts';
-
-function memoryStore(): KeyValueStore {
-  const data = new Map<string, unknown>();
-  return {
-    async get(keys) {
-      return Object.fromEntries(
-        keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
-      );
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
-}
+import { memoryStore } from './memory-store.ts';
 
 const paper = (id: string) => ({ id, title: `Paper ${id}`, abstract: 'An abstract.', keywords: [] });
 

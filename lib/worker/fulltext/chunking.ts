@@ -14,6 +14,11 @@ export interface ReadingBudget {
   promptTokens?: number;
   /** Share of what is left that the text may fill: estimateTokens is an estimate. */
   safety?: number;
+  /**
+   * How long each part's summary may be, for planning the combine steps; `answerTokens` by default
+   * (when the parts' summaries are asked for with a smaller cap than the final answer, say).
+   */
+  partAnswerTokens?: number;
 }
 
 export interface TextChunk {
@@ -55,7 +60,7 @@ function figureText(figure: FullTextFigure): string {
 }
 
 /** A section's own text (heading, paragraphs, its floats), without its subsections. */
-function sectionBlocks(section: FullTextSection, figures: FullTextFigure[]): string[] {
+export function sectionBlocks(section: FullTextSection, figures: FullTextFigure[]): string[] {
   const floats = section.number ? figures.filter((figure) => figure.sectionNumber === section.number) : [];
   return [
     ...(section.title || section.number ? [heading(section)] : []),
@@ -73,14 +78,16 @@ export function paperAsText(paper: PaperFullText): string {
   ].join('\n\n');
 }
 
-interface Unit {
+export interface Unit {
+  /** Section numbers (or titles) it covers, in order. */
   sections: string[];
+  /** Its text: heading, paragraphs and float captions, block by block. */
   blocks: string[];
   part?: { index: number; of: number };
 }
 
 /** Top-level sections with everything under them, in order; the abstract leads as a unit of its own. */
-function topLevelUnits(paper: PaperFullText): Unit[] {
+export function topLevelUnits(paper: PaperFullText): Unit[] {
   const units: Unit[] = paper.abstract
     ? [{ sections: ['Abstract'], blocks: ['## Abstract', paper.abstract] }]
     : [];
@@ -197,7 +204,11 @@ export function planReading(paper: PaperFullText, budget: ReadingBudget): Readin
   return {
     whole: null,
     chunks,
-    combineRounds: planCombineRounds(chunks.length, budget.answerTokens, combineLimit),
+    combineRounds: planCombineRounds(
+      chunks.length,
+      budget.partAnswerTokens ?? budget.answerTokens,
+      combineLimit,
+    ),
   };
 }
 

@@ -1,0 +1,80 @@
+// Where a deep reading operation stands, in words, with its stop button and, after a failure, the
+// Korean message and its next step.
+import { useEffect, useState } from 'preact/hooks';
+import { koReader } from '../../lib/i18n/ko-reader.ts';
+import { isRunning, type OperationState } from '../../lib/reader/operation-state.ts';
+import { describeSummaryError } from '../../lib/summary/error-messages.ts';
+
+function statusText(state: OperationState, now: number): string {
+  switch (state.phase) {
+    case 'queued':
+      return koReader.queued;
+    case 'waiting':
+      return koReader.waiting(Math.max(0, Math.ceil((state.untilMs - now) / 1000)));
+    case 'reading':
+      if (state.step === 'part' && state.index !== undefined && state.of !== undefined)
+        return koReader.readingPart(state.index, state.of);
+      return state.step === 'combine' ? koReader.combining : koReader.readingFullText;
+    case 'streaming':
+      return koReader.streaming;
+    case 'retrying':
+      return koReader.retrying;
+    case 'stopped':
+      return koReader.stopped;
+    case 'done':
+      return koReader.done;
+    default:
+      return '';
+  }
+}
+
+export function OperationStatus({
+  state,
+  onStop,
+  onRetry,
+  onOpenOptions,
+}: {
+  state: OperationState;
+  onStop: () => void;
+  onRetry?: () => void;
+  onOpenOptions: () => void;
+}) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (state.phase !== 'waiting') return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [state.phase]);
+  const running = isRunning(state);
+  if (state.phase === 'error') {
+    const described = describeSummaryError(state.error);
+    return (
+      <div class="op-error" role="alert">
+        <p>{described.message}</p>
+        {state.error.detail && <p class="hint">{state.error.detail}</p>}
+        {described.nextStep === 'openOptions' && (
+          <button type="button" onClick={onOpenOptions}>
+            {koReader.openOptions}
+          </button>
+        )}
+        {described.nextStep === 'retry' && onRetry && (
+          <button type="button" onClick={onRetry}>
+            {koReader.retry}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div class="op-status">
+      <span role="status" aria-live="polite">
+        {statusText(state, now)}
+      </span>
+      {running && (
+        <button type="button" class="small" onClick={onStop}>
+          {koReader.stop}
+        </button>
+      )}
+    </div>
+  );
+}

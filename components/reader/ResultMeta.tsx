@@ -1,0 +1,18 @@
+// The small print under a deep reading result: cached or new, which model, tokens, cost.
+import { formatTokens, formatUsd } from '../../lib/cost.ts';
+import { formatKoreanDate } from '../../lib/i18n/ko.ts';
+import { koReader } from '../../lib/i18n/ko-reader.ts';
+import type { Usage } from '../../lib/messages.ts';
+
+export function ResultMeta(props: {
+  model: string;
+  usage: Usage | null;
+  cost: number | null;
+  createdAt: number;
+  fromCache: boolean;
+}) {
+  const tokens = props.usage ? formatTokens(props.usage.promptTokens + props.usage.completionTokens) : null;
+  const cost = props.usage && props.cost !== null ? formatUsd(props.cost) : null;
+  const cached = props.fromCache ? koReader.fromCache(formatKoreanDate(props.createdAt)) : null;
+  return <p class="meta">{koReader.meta(props.model, tokens, cost, cached)}</p>;
+}

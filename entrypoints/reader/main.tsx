@@ -1,0 +1,11 @@
+// Reader page entry ("한국어로 읽기"): one paper, named in the address (reader.html?paper=<arXiv id>).
+import { render } from 'preact';
+import { ReaderPage } from '../../components/reader/ReaderPage.tsx';
+import { koReader } from '../../lib/i18n/ko-reader.ts';
+import { parseReaderQuery } from '../../lib/shared/arxiv.ts';
+import '../options/style.css';
+import './style.css';
+
+const root = document.getElementById('app');
+const paper = parseReaderQuery(location.search);
+if (root) render(paper ? <ReaderPage paper={paper} /> : <p class="reader hint">{koReader.noPaper}</p>, root);
