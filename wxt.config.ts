@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { ARXIV_PERMISSION_ORIGINS } from './lib/shared/arxiv.ts';
+import { SHIPPED_GLOSSARY_ASSET } from './lib/shared/glossary/asset.ts';
+import { SHIPPED_GLOSSARY } from './lib/shared/glossary/entries.ts';
 
 /** The endpoints that work without asking: OpenAI, and local model servers (Ollama, LM Studio). */
 const ENDPOINT_HOSTS = ['https://api.openai.com/*', 'http://127.0.0.1/*', 'http://localhost/*'];
@@ -41,6 +43,10 @@ export default defineConfig({
         throw new Error('unexpected WXT build config');
       config.build.lib.formats = ['es'];
       Object.assign(output, { minify: true });
+    },
+    // The shipped glossary as data the worker reads on first use (lib/shared/glossary/asset.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: SHIPPED_GLOSSARY_ASSET, contents: JSON.stringify(SHIPPED_GLOSSARY) });
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

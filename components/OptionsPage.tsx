@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ModelPrice } from '../lib/cost.ts';
 import { koOptions } from '../lib/i18n/ko.ts';
+import { koGlanceOptions } from '../lib/i18n/ko-glance.ts';
 import type { RuntimeResponses, SummaryError } from '../lib/messages.ts';
 import { listModels, modelInfo, testConnection } from '../lib/options/connection.ts';
 import {
@@ -16,8 +17,15 @@ import {
   SUMMARY_STYLES,
   saveSettings,
 } from '../lib/settings.ts';
-import { PROVIDER_PRESETS, type ProviderId, presetById } from '../lib/shared/providers.ts';
+import {
+  defaultEmbeddingModel,
+  PROVIDER_PRESETS,
+  type ProviderId,
+  presetById,
+} from '../lib/shared/providers.ts';
 import { describeSummaryError } from '../lib/summary/error-messages.ts';
+import { GlanceSettings } from './GlanceSettings.tsx';
+import { GlossaryEditor } from './GlossaryEditor.tsx';
 import { NumberField } from './NumberField.tsx';
 import { PriceTable } from './PriceTable.tsx';
 import { UsageAndCache } from './UsageAndCache.tsx';
@@ -55,7 +63,13 @@ function checkForm(form: Settings, privateHttpConfirmed: boolean): Checked {
   return {
     ok: true,
     privateHttp: endpoint.privateHttp,
-    settings: { ...form, apiKey: key.apiKey, baseURL: endpoint.baseURL, model: form.model.trim() },
+    settings: {
+      ...form,
+      apiKey: key.apiKey,
+      baseURL: endpoint.baseURL,
+      model: form.model.trim(),
+      embeddingModel: form.embeddingModel.trim(),
+    },
   };
 }
 
@@ -153,6 +167,8 @@ export function OptionsPage() {
   // The form only appears once the stored settings are in it: typing into a form that the load
   // then overwrote would silently lose the key.
   const [loaded, setLoaded] = useState(false);
+  /** Bumped on every save: what depends on the saved settings (the cost of a day) asks again. */
+  const [savedAt, setSavedAt] = useState(0);
 
   useEffect(() => {
     loadSettings().then(
@@ -226,6 +242,7 @@ export function OptionsPage() {
     void withCheckedForm(async (settings) => {
       await saveSettings(settings);
       setForm(settings);
+      setSavedAt(Date.now());
       setStatus({ tone: 'success', text: koOptions.saved });
     });
   };
@@ -407,6 +424,7 @@ export function OptionsPage() {
             </p>
           </div>
         </section>
+        <GlanceSettings form={form} update={update} savedAt={savedAt} />
         <details class="advanced" open={Boolean(errors.numbers)}>
           <summary>{koOptions.advancedSection}</summary>
           <FieldError id="numbers-error" text={errors.numbers} />
@@ -476,6 +494,20 @@ export function OptionsPage() {
             step={1}
             onChange={(value) => update('cacheMaxMegabytes', value)}
           />
+          <div class="field">
+            <label for="embedding-model">{koGlanceOptions.embeddingModel}</label>
+            <input
+              id="embedding-model"
+              spellcheck={false}
+              value={form.embeddingModel}
+              placeholder={defaultEmbeddingModel(form.provider, form.baseURL) ?? ''}
+              onInput={(e) => update('embeddingModel', e.currentTarget.value)}
+              aria-describedby="embedding-model-hint"
+            />
+            <p id="embedding-model-hint" class="hint">
+              {koGlanceOptions.embeddingModelHint(defaultEmbeddingModel(form.provider, form.baseURL))}
+            </p>
+          </div>
           <PriceTable
             prices={form.prices}
             currentModel={form.model}
@@ -497,6 +529,7 @@ export function OptionsPage() {
           </p>
         </div>
       </form>
+      {loaded && <GlossaryEditor />}
       <UsageAndCache />
     </main>
   );

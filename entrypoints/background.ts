@@ -6,15 +6,24 @@ import { runCommand } from '../lib/background/commands.ts';
 import { serveDeepPort } from '../lib/background/deep-port.ts';
 import { DeepService } from '../lib/background/deep-service.ts';
 import { FullTextLibrary } from '../lib/background/full-text-library.ts';
+import { createGlanceServices, glossaryStore } from '../lib/background/glance.ts';
+import { serveGlancePort } from '../lib/background/glance-port.ts';
 import { pdfReaderFor } from '../lib/background/pdf-reader-host.ts';
 import { answerRuntimeRequest } from '../lib/background/runtime-requests.ts';
+import { UsageRecorder } from '../lib/background/spending.ts';
 import { serveSummaryPort } from '../lib/background/summary-port.ts';
 import { SummaryService } from '../lib/background/summary-service.ts';
 import { isTrustedSender } from '../lib/background/trusted-sender.ts';
 import { SummaryCache } from '../lib/cache.ts';
 import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
 import { DEEP_PORT_NAME } from '../lib/deep-messages.ts';
-import { CONTENT_SCRIPT_REQUESTS, parseRuntimeRequest, SUMMARY_PORT_NAME } from '../lib/messages.ts';
+import type { PaperForSummary } from '../lib/messages.ts';
+import {
+  CONTENT_SCRIPT_REQUESTS,
+  GLANCE_PORT_NAME,
+  parseRuntimeRequest,
+  SUMMARY_PORT_NAME,
+} from '../lib/messages.ts';
 import { loadSettings, migrateApiKey, originPermissionPattern, watchedSettings } from '../lib/settings.ts';
 import { ARXIV_PERMISSION_ORIGINS } from '../lib/shared/arxiv.ts';
 import { generateSummary } from '../lib/summary/generate.ts';
@@ -54,26 +63,51 @@ export default defineBackground(() => {
   const settings = () => ready.then(current);
   void settings().then((loaded) => applyLocalOriginRule(browser, loaded.baseURL));
   const cacheMaxBytes = async () => (await settings()).cacheMaxMegabytes * 1024 * 1024;
-  const cache = new SummaryCache(
-    {
-      get: (keys) => browser.storage.local.get(keys),
-      set: (items) => browser.storage.local.set(items),
-      remove: (keys) => browser.storage.local.remove(keys),
-    },
-    cacheMaxBytes,
-  );
+  const store = {
+    get: (keys: string[]) => browser.storage.local.get(keys),
+    set: (items: Record<string, unknown>) => browser.storage.local.set(items),
+    remove: (keys: string[]) => browser.storage.local.remove(keys),
+  };
+  const cache = new SummaryCache(store, cacheMaxBytes);
   const ledgerItem = storage.defineItem<Ledger>('local:ledger', { fallback: EMPTY_LEDGER });
   const ledger = { get: () => ledgerItem.getValue(), set: (value: Ledger) => ledgerItem.setValue(value) };
+  const recorder = new UsageRecorder(ledger);
+  const freshSettings = () => ready.then(loadSettings);
+  const hasEndpointPermission = (baseURL: string) =>
+    browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] });
+  const glossary = glossaryStore();
+  // The ranking learns from what the user summarised: set once the glance services exist.
+  let learnFromSummary: (paper: PaperForSummary) => void = () => {};
   service = new SummaryService({
     loadSettings: settings,
-    loadFreshSettings: () => ready.then(loadSettings),
+    loadFreshSettings: freshSettings,
     corrections,
-    hasEndpointPermission: (baseURL) =>
-      browser.permissions.contains({ origins: [originPermissionPattern(baseURL)] }),
+    hasEndpointPermission,
     generate: generateSummary,
     cache,
     ledger,
+    recorder,
+    glossary: () => glossary.entries(),
+    onSummarized: (paper) => learnFromSummary(paper),
   });
+  const glance = createGlanceServices(
+    {
+      store,
+      settings,
+      freshSettings,
+      hasEndpointPermission,
+      ledger,
+      recorder,
+      corrections,
+      summaries: service,
+    },
+    glossary,
+  );
+  learnFromSummary = (paper) => {
+    glance.ranking
+      .recordRead({ ...paper, aiSummary: null })
+      .catch((error: unknown) => console.warn('[Daily Papers KO] could not learn from a summary', error));
+  };
 
   // The deep reading: full texts from arXiv (the PDF read in an offscreen document or a frame, only
   // when there is no HTML), served to the reader page and the card panel.
@@ -110,6 +144,7 @@ export default defineBackground(() => {
     if (!trusted(port.sender)) port.disconnect();
     else if (port.name === SUMMARY_PORT_NAME) serveSummaryPort(port, service);
     else if (port.name === DEEP_PORT_NAME) serveDeepPort(port, deep);
+    else if (port.name === GLANCE_PORT_NAME) serveGlancePort(port, glance.oneLiners);
     else port.disconnect();
   });
 
@@ -131,6 +166,10 @@ export default defineBackground(() => {
       ledger,
       cacheMaxBytes,
       corrections,
+      oneLiners: glance.oneLiners,
+      ranking: glance.ranking,
+      glossary,
+      otherCaches: glance.caches,
     });
   });
 });

@@ -1,9 +1,10 @@
 // The summary cache: finished, checked summaries by paper, model, prompt version, style and language,
 // and the deep reading's results beside them (deep summaries, sections' explanations, question
 // threads: see DeepCacheEntry), all bounded in size together with least-recently-used eviction and
-// exported and imported together. Lives in the background worker.
+// exported and imported together. Lives in the background worker. The bounded store underneath
+// (LruStore) keeps the one-liners and embedding vectors too, each kind under its own prefix and index.
 import * as v from 'valibot';
-import { UsageSchema } from './messages.ts';
+import { GlossaryFindingSchema, UsageSchema } from './messages.ts';
 import { PROMPT_VERSION } from './summary/prompt.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from './summary/styles.ts';
 
@@ -40,6 +41,7 @@ export const CachedSummarySchema = v.object({
   promptVersion: v.string(),
   usage: v.nullable(UsageSchema),
   createdAt: v.number(),
+  glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(50))),
 });
 export type CachedSummary = v.InferOutput<typeof CachedSummarySchema>;
 
@@ -144,7 +146,7 @@ export interface IndexEntry {
 }
 export type CacheIndex = Record<string, IndexEntry>;
 
-export function entryBytes(entry: CacheEntry): number {
+export function entryBytes(entry: unknown): number {
   return new TextEncoder().encode(JSON.stringify(entry)).length;
 }
 
@@ -152,14 +154,19 @@ export function totalBytes(index: CacheIndex): number {
   return Object.values(index).reduce((sum, entry) => sum + entry.bytes, 0);
 }
 
-/** Keys to evict, least recently used first, until the cache fits in `maxBytes`. */
-export function planEviction(index: CacheIndex, maxBytes: number, keep?: string): string[] {
+/** Keys to evict, least recently used first, until the cache fits in `maxBytes`; `keep` are never evicted. */
+export function planEviction(
+  index: CacheIndex,
+  maxBytes: number,
+  keep?: string | ReadonlySet<string>,
+): string[] {
+  const kept = typeof keep === 'string' ? new Set([keep]) : (keep ?? new Set<string>());
   let bytes = totalBytes(index);
   const victims: string[] = [];
   const byAge = Object.entries(index).sort(([, a], [, b]) => a.lastUsedAt - b.lastUsedAt);
   for (const [key, entry] of byAge) {
     if (bytes <= maxBytes) break;
-    if (key === keep) continue;
+    if (kept.has(key)) continue;
     victims.push(key);
     bytes -= entry.bytes;
   }
@@ -173,8 +180,13 @@ export interface KeyValueStore {
   remove(keys: string[]): Promise<void>;
 }
 
-const INDEX_KEY = 'summary-cache-index';
-const ENTRY_PREFIX = 'summary:';
+/** Where one kind of entry lives in the key-value store, and what a valid entry is. */
+export interface LruLayout<T extends { key: string }> {
+  indexKey: string;
+  prefix: string;
+  schema: v.GenericSchema<unknown, T>;
+}
+
 const IndexSchema = v.record(v.string(), v.object({ bytes: v.number(), lastUsedAt: v.number() }));
 const ExportSchema = v.object({
   format: v.literal('daily-papers-ko-cache'),
@@ -182,38 +194,36 @@ const ExportSchema = v.object({
   entries: v.array(v.unknown()),
 });
 
-export class SummaryCache {
+/** Entries by key in a key-value store, one index per kind, evicting the least recently used past `maxBytes`. */
+export class LruStore<T extends { key: string }> {
   /** Index updates are read-modify-write: one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly store: KeyValueStore,
-    private readonly maxBytes: () => Promise<number> | number = () => DEFAULT_CACHE_MAX_BYTES,
-    private readonly now: () => number = Date.now,
+    protected readonly store: KeyValueStore,
+    protected readonly layout: LruLayout<T>,
+    private readonly maxBytes: () => Promise<number> | number,
+    protected readonly now: () => number = Date.now,
   ) {}
 
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
+  protected serialized<R>(task: () => Promise<R>): Promise<R> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async readIndex(): Promise<CacheIndex> {
-    const parsed = v.safeParse(IndexSchema, (await this.store.get([INDEX_KEY]))[INDEX_KEY]);
+  protected async readIndex(): Promise<CacheIndex> {
+    const { indexKey } = this.layout;
+    const parsed = v.safeParse(IndexSchema, (await this.store.get([indexKey]))[indexKey]);
     return parsed.success ? parsed.output : {};
   }
 
   /**
-   * Looks up several summary keys at once (one storage read) and marks the hits as just used. The
-   * caller gets the hits without waiting for that mark to be written; later cache work still waits for it.
+   * Looks up several keys at once (one storage read) and marks the hits as just used. The caller
+   * gets the hits without waiting for that mark to be written; later cache work still waits for it.
    */
-  get(keys: string[]): Promise<Map<string, CachedSummary>> {
-    return this.read(keys, CachedSummarySchema);
-  }
-
-  /** The same for entries of any kind (deep summaries, sections, threads, summaries). */
-  getEntries(keys: string[]): Promise<Map<string, CacheEntry>> {
-    return this.read(keys, CacheEntrySchema);
+  getEntries(keys: string[]): Promise<Map<string, T>> {
+    return this.read(keys, this.layout.schema);
   }
 
   /** Every key stored that passes the test (one read of the index; no entry is read). */
@@ -221,26 +231,27 @@ export class SummaryCache {
     return this.serialized(async () => Object.keys(await this.readIndex()).filter(test));
   }
 
-  private async read<T extends CacheEntry>(
+  protected async read<U extends T>(
     keys: string[],
-    schema: v.GenericSchema<unknown, T>,
-  ): Promise<Map<string, T>> {
-    const found = new Map<string, T>();
+    schema: v.GenericSchema<unknown, U>,
+  ): Promise<Map<string, U>> {
+    const { indexKey, prefix } = this.layout;
+    const found = new Map<string, U>();
     if (keys.length === 0) return found;
     let written: Promise<void> = Promise.resolve();
     await this.serialized(async () => {
-      const stored = await this.store.get([...keys.map((key) => ENTRY_PREFIX + key), INDEX_KEY]);
-      const parsedIndex = v.safeParse(IndexSchema, stored[INDEX_KEY]);
+      const stored = await this.store.get([...keys.map((key) => prefix + key), indexKey]);
+      const parsedIndex = v.safeParse(IndexSchema, stored[indexKey]);
       const index: CacheIndex = parsedIndex.success ? parsedIndex.output : {};
       const now = this.now();
       for (const key of keys) {
-        const parsed = v.safeParse(schema, stored[ENTRY_PREFIX + key]);
+        const parsed = v.safeParse(schema, stored[prefix + key]);
         if (!parsed.success || parsed.output.key !== key) continue;
         found.set(key, parsed.output);
         index[key] = { bytes: index[key]?.bytes ?? entryBytes(parsed.output), lastUsedAt: now };
       }
       if (found.size === 0) return;
-      written = this.store.set({ [INDEX_KEY]: index });
+      written = this.store.set({ [indexKey]: index });
       // The queue holds the next task until the mark is written; this caller does not wait for it.
       this.queue = this.queue.then(() => written).catch(() => undefined);
     });
@@ -248,17 +259,29 @@ export class SummaryCache {
     return found;
   }
 
-  /** Stores a finished entry (replacing any older one for the key) and evicts to stay in bounds. */
-  put(entry: CacheEntry): Promise<void> {
+  /** Stores entries (replacing older ones under their keys) in one write, and evicts to stay in bounds. */
+  putAll(entries: T[]): Promise<void> {
+    const { indexKey, prefix, schema } = this.layout;
     return this.serialized(async () => {
-      const checked = v.parse(CacheEntrySchema, entry);
+      if (entries.length === 0) return;
+      const checked = entries.map((entry) => v.parse(schema, entry));
       const index = await this.readIndex();
-      index[checked.key] = { bytes: entryBytes(checked), lastUsedAt: this.now() };
-      const victims = planEviction(index, await this.maxBytes(), checked.key);
+      const now = this.now();
+      const items: Record<string, unknown> = {};
+      for (const entry of checked) {
+        index[entry.key] = { bytes: entryBytes(entry), lastUsedAt: now };
+        items[prefix + entry.key] = entry;
+      }
+      const victims = planEviction(index, await this.maxBytes(), new Set(checked.map((entry) => entry.key)));
       for (const victim of victims) delete index[victim];
-      await this.store.set({ [ENTRY_PREFIX + checked.key]: checked, [INDEX_KEY]: index });
-      if (victims.length > 0) await this.store.remove(victims.map((key) => ENTRY_PREFIX + key));
+      await this.store.set({ ...items, [indexKey]: index });
+      if (victims.length > 0) await this.store.remove(victims.map((key) => prefix + key));
     });
+  }
+
+  /** Stores a finished entry (replacing any older one for the key) and evicts to stay in bounds. */
+  put(entry: T): Promise<void> {
+    return this.putAll([entry]);
   }
 
   stats(): Promise<{ count: number; bytes: number }> {
@@ -269,18 +292,47 @@ export class SummaryCache {
   }
 
   clear(): Promise<void> {
+    const { indexKey, prefix } = this.layout;
     return this.serialized(async () => {
       const index = await this.readIndex();
-      await this.store.remove([INDEX_KEY, ...Object.keys(index).map((key) => ENTRY_PREFIX + key)]);
+      await this.store.remove([indexKey, ...Object.keys(index).map((key) => prefix + key)]);
     });
+  }
+
+  /** Every valid entry. */
+  protected async all(): Promise<T[]> {
+    const { prefix, schema } = this.layout;
+    const index = await this.readIndex();
+    const stored = await this.store.get(Object.keys(index).map((key) => prefix + key));
+    return Object.values(stored).filter((entry): entry is T => v.is(schema, entry));
+  }
+}
+
+const SUMMARY_LAYOUT: LruLayout<CacheEntry> = {
+  indexKey: 'summary-cache-index',
+  prefix: 'summary:',
+  schema: CacheEntrySchema,
+};
+
+/** Summaries and the deep reading's entries, bounded together, exported and imported together. */
+export class SummaryCache extends LruStore<CacheEntry> {
+  constructor(
+    store: KeyValueStore,
+    maxBytes: () => Promise<number> | number = () => DEFAULT_CACHE_MAX_BYTES,
+    now: () => number = Date.now,
+  ) {
+    super(store, SUMMARY_LAYOUT, maxBytes, now);
+  }
+
+  /** Summaries only, by key (one storage read); other kinds under these keys are not returned. */
+  get(keys: string[]): Promise<Map<string, CachedSummary>> {
+    return this.read(keys, CachedSummarySchema);
   }
 
   /** Everything, as a JSON document the user can keep and import elsewhere. */
   exportAll(): Promise<string> {
     return this.serialized(async () => {
-      const index = await this.readIndex();
-      const stored = await this.store.get(Object.keys(index).map((key) => ENTRY_PREFIX + key));
-      const entries = Object.values(stored).filter((entry) => v.is(CacheEntrySchema, entry));
+      const entries = await this.all();
       return JSON.stringify({ format: 'daily-papers-ko-cache', version: 1, exportedAt: this.now(), entries });
     });
   }

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { DeepEstimate, DeepSummaryView, PaperView, ReaderState } from './deep-messages.ts';
 import type { DigestPaper } from './digest.ts';
+import type { GlossaryEntry } from './shared/glossary/entry.ts';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
 export const SUMMARY_PORT_NAME = 'dpk-summary';
@@ -84,6 +85,14 @@ export type SummaryError = v.InferOutput<typeof SummaryErrorSchema>;
 export const UsageSchema = v.object({ promptTokens: v.number(), completionTokens: v.number() });
 export type Usage = v.InferOutput<typeof UsageSchema>;
 
+/** A glossary term the answer rendered its own way (lib/shared/glossary/after-check.ts). */
+export const GlossaryFindingSchema = v.object({
+  en: v.pipe(v.string(), v.maxLength(200)),
+  expected: v.pipe(v.string(), v.maxLength(200)),
+  found: v.pipe(v.string(), v.maxLength(300)),
+  kind: v.picklist(['different', 'translated']),
+});
+
 export const SummaryPortEventSchema = v.variant('type', [
   /** Waiting for a free slot in the queue. */
   v.object({ type: v.literal('queued') }),
@@ -106,6 +115,11 @@ export const SummaryPortEventSchema = v.variant('type', [
     cost: v.nullable(v.number()),
     createdAt: v.number(),
     fromCache: v.boolean(),
+    /**
+     * Glossary terms the summary rendered differently from the glossary, after its one retry: for
+     * the panel's meta line (describeGlossaryFindings). Absent or empty when it followed the glossary.
+     */
+    glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(50))),
   }),
   v.object({ type: v.literal('error'), error: SummaryErrorSchema }),
 ]);
@@ -121,6 +135,94 @@ export const DeepPaperSchema = v.object({
   projectPage: v.optional(v.nullable(HttpsLinkSchema)),
 });
 export type DeepPaper = v.InferOutput<typeof DeepPaperSchema>;
+
+// ---- At a glance: one-liners for a page, over a port -----------------------------------------
+/** The port a page opens to ask for one-liners; closing it stops what nobody else waits for. */
+export const GLANCE_PORT_NAME = 'dpk-glance';
+
+const PaperIdSchema = v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/));
+
+/** A paper as the one-liners, the ranking and the reading profile need it. */
+export const PaperForGlanceSchema = v.object({
+  id: PaperIdSchema,
+  title: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_TITLE)),
+  /** Hugging Face's English one-line summary (`ai_summary`); null when the paper has none. */
+  aiSummary: v.nullable(v.pipe(v.string(), v.maxLength(2_000))),
+  /** Used (trimmed) when there is no aiSummary. */
+  abstract: v.pipe(v.string(), v.maxLength(MAX_ABSTRACT)),
+  /** Hugging Face's `ai_keywords` ([] when none): the reading profile learns from them. */
+  keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)),
+});
+export type PaperForGlance = v.InferOutput<typeof PaperForGlanceSchema>;
+const GlancePapersSchema = v.pipe(v.array(PaperForGlanceSchema), v.maxLength(1000));
+
+export const GlancePortRequestSchema = v.variant('type', [
+  /** One-liners for these papers: cached ones at once, the rest in as few requests as fit. */
+  v.object({
+    type: v.literal('oneLiners'),
+    papers: GlancePapersSchema,
+    /** Ask again even for papers with a cached one-liner (a "다시" button). */
+    force: v.boolean(),
+  }),
+  /** Stop: requests only this page waited for are cancelled. */
+  v.object({ type: v.literal('stop') }),
+]);
+export type GlancePortRequest = v.InferOutput<typeof GlancePortRequestSchema>;
+
+const OneLinerItemSchema = v.object({
+  id: PaperIdSchema,
+  /** The title in Korean. */
+  titleKo: v.string(),
+  /** One Korean sentence, at most 80 characters (longer only when flagged `tooLong`). */
+  tldrKo: v.string(),
+  /** 0–3 against the interests, when the one-liners scored them (no embeddings); else null. */
+  relevance: v.nullable(v.picklist([0, 1, 2, 3])),
+  /** Why that score, in a short Korean phrase; null without a score. */
+  reasonKo: v.nullable(v.string()),
+  /** `trimmed`: cut at a sentence end to fit; `tooLong`: over the limit with nowhere to cut. */
+  flags: v.array(v.picklist(['trimmed', 'tooLong'])),
+  model: v.string(),
+  createdAt: v.number(),
+  fromCache: v.boolean(),
+});
+export type OneLinerItem = v.InferOutput<typeof OneLinerItemSchema>;
+
+export const GlancePortEventSchema = v.variant('type', [
+  /** One-liners ready: the cached ones first, then each as its answer is read (several per event). */
+  v.object({ type: v.literal('oneLiners'), items: v.array(OneLinerItemSchema) }),
+  /** How far the run is: papers with a one-liner of `total`, and requests sent so far. */
+  v.object({
+    type: v.literal('progress'),
+    answered: v.number(),
+    total: v.number(),
+    requests: v.number(),
+  }),
+  /** Waiting before a retry (rate limit, server error) until this time (epoch ms). */
+  v.object({ type: v.literal('waiting'), untilMs: v.number(), error: SummaryErrorSchema }),
+  /**
+   * The end, always sent once. `failedIds`: papers without a one-liner (missing from three answers,
+   * or stopped by `error`). `usage`/`cost`: what this run's requests took (null when none was sent).
+   */
+  v.object({
+    type: v.literal('done'),
+    failedIds: v.array(PaperIdSchema),
+    error: v.nullable(SummaryErrorSchema),
+    usage: v.nullable(UsageSchema),
+    cost: v.nullable(v.number()),
+    requests: v.number(),
+  }),
+]);
+export type GlancePortEvent = v.InferOutput<typeof GlancePortEventSchema>;
+
+export function parseGlancePortRequest(message: unknown): GlancePortRequest | null {
+  const parsed = v.safeParse(GlancePortRequestSchema, message);
+  return parsed.success ? parsed.output : null;
+}
+
+export function parseGlancePortEvent(message: unknown): GlancePortEvent | null {
+  const parsed = v.safeParse(GlancePortEventSchema, message);
+  return parsed.success ? parsed.output : null;
+}
 
 // ---- One-shot runtime messages --------------------------------------------------------------
 export const ConnectionSchema = v.object({
@@ -175,6 +277,40 @@ export const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('clearCache') }),
   v.object({ type: v.literal('exportCache') }),
   v.object({ type: v.literal('importCache'), json: v.pipe(v.string(), v.maxLength(50_000_000)) }),
+  // At a glance (one-liners themselves come over GLANCE_PORT_NAME).
+  /** Cached one-liners for these papers: no request is sent (works offline for days already seen). */
+  v.object({ type: v.literal('getOneLiners'), paperIds: v.pipe(v.array(PaperIdSchema), v.maxLength(1000)) }),
+  /** Tokens and cost of one-liners for these papers (a typical 30-paper day when omitted), beside full summaries. */
+  v.object({ type: v.literal('estimateOneLiners'), papers: v.optional(GlancePapersSchema) }),
+  /** These papers by relevance to the user's interests (and reading), with the top ones recommended. */
+  v.object({ type: v.literal('rankPapers'), papers: GlancePapersSchema }),
+  /**
+   * The user read this paper deeply or upvoted it: the reading profile learns, if allowed. (Papers
+   * summarised are learnt by the worker itself when their summary is made.)
+   */
+  v.object({
+    type: v.literal('recordReading'),
+    paper: PaperForGlanceSchema,
+    kind: v.picklist(['deepRead', 'upvoted']),
+  }),
+  /** The glossary in use, for the options page. */
+  v.object({ type: v.literal('getGlossary') }),
+  /** One change to the user's glossary edits (an entry is validated where it arrives). */
+  v.object({
+    type: v.literal('editGlossary'),
+    edit: v.variant('kind', [
+      v.object({ kind: v.literal('upsert'), entry: v.unknown() }),
+      v.object({ kind: v.literal('remove'), en: v.pipe(v.string(), v.maxLength(200)) }),
+      v.object({ kind: v.literal('restore'), en: v.pipe(v.string(), v.maxLength(200)) }),
+      v.object({
+        kind: v.literal('import'),
+        csv: v.pipe(v.string(), v.maxLength(2_000_000)),
+        mode: v.picklist(['merge', 'replace']),
+      }),
+      v.object({ kind: v.literal('reset') }),
+    ]),
+  }),
+  v.object({ type: v.literal('exportGlossary') }),
 ]);
 export type RuntimeRequest = v.InferOutput<typeof RuntimeRequestSchema>;
 
@@ -189,6 +325,10 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
   'getDeepSummaries',
   'getReaderState',
   'estimateDeep',
+  'getOneLiners',
+  'estimateOneLiners',
+  'rankPapers',
+  'recordReading',
 ]);
 
 export type DoneEvent = Extract<SummaryPortEvent, { type: 'done' }>;
@@ -214,7 +354,11 @@ export interface RuntimeResponses {
   /** `inFlight`: papers still being summarised (a page that comes back joins them). */
   getCached: { summaries: Record<string, DoneEvent>; inFlight: string[] };
   getSpending: Spending;
-  getPagePrefs: { autoSummarize: boolean };
+  /**
+   * `autoOneLiners`: ask for the page's one-liners when it opens (on in the options, which showed its
+   * cost, and a key is set); `hasInterests`: the user set interests, so 추천순 has something to rank by.
+   */
+  getPagePrefs: { autoSummarize: boolean; autoOneLiners: boolean; hasInterests: boolean };
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
   openReader: { ok: true };
   getDeepSummaries: { deep: Record<string, DeepSummaryView> };
@@ -225,6 +369,70 @@ export interface RuntimeResponses {
   clearCache: { ok: true };
   exportCache: { json: string };
   importCache: { imported: number; skipped: number };
+  getOneLiners: { oneLiners: Record<string, OneLinerItem> };
+  estimateOneLiners: OneLinerEstimateResponse;
+  rankPapers: RankResponse;
+  /** `learnt`: false when learning from reading is off in the options (nothing was kept). */
+  recordReading: { ok: true; learnt: boolean };
+  getGlossary: { rows: GlossaryRow[]; removed: GlossaryEntry[] };
+  editGlossary:
+    | {
+        ok: true;
+        rows: GlossaryRow[];
+        removed: GlossaryEntry[];
+        imported: number;
+        problems: GlossaryProblem[];
+      }
+    | { ok: false; problems: GlossaryProblem[] };
+  exportGlossary: { csv: string; fileName: string };
+}
+
+export interface OneLinerEstimateResponse {
+  papers: number;
+  requests: number;
+  tokens: number;
+  /** USD at the model's price; null when the price is unknown. */
+  cost: number | null;
+  model: string;
+  /** The same papers summarised in full, for the comparison shown before the first run. */
+  fullSummaries: { tokens: number; cost: number | null };
+}
+
+export interface RankedPaper {
+  id: string;
+  /** Higher is closer to the interests; null when nothing could score it (ranked last, page order). */
+  score: number | null;
+  /** Among the top papers: show the "추천" badge. */
+  recommended: boolean;
+  /** Why, in Korean, for a recommended paper: the interest it matches or the one-liner's reason. */
+  reasonKo: string | null;
+}
+
+export interface RankResponse {
+  /**
+   * `embeddings`: cosine to the interests' vectors (and the reading history); `relevance`: the
+   * one-liners' 0–3 scores (the endpoint has no embeddings); `none`: no interests set (page order).
+   */
+  method: 'embeddings' | 'relevance' | 'none';
+  /** Every paper asked about, best first; unscored ones last in page order. */
+  ranked: RankedPaper[];
+  /** Papers without a score: with `relevance`, those without a scored one-liner yet (run one-liners). */
+  unscored: string[];
+  /** Why part of the ranking could not be computed now (offline, budget…); it used what was cached. */
+  error: SummaryError | null;
+}
+
+/** A glossary entry as the options page lists it. */
+export interface GlossaryRow {
+  entry: GlossaryEntry;
+  /** `shipped` as it came; `changed`: the user's version of a shipped term; `added`: the user's own. */
+  status: 'shipped' | 'changed' | 'added';
+}
+
+/** A row of an imported file that was skipped (line is 1-based, 0 for a single entry), or a field's problem. */
+export interface GlossaryProblem {
+  line: number;
+  message: string;
 }
 
 // ---- Popup and shortcut → content script (the page) ---------------------------------------------

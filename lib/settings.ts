@@ -30,6 +30,14 @@ export interface Settings {
   prices: Record<string, ModelPrice>;
   /** Summarise cards as they scroll into view. Off by default: it spends money without a click. */
   autoSummarize: boolean;
+  /** What the user cares about, in their own words ("RLHF, 멀티모달 에이전트, 효율적 추론"): papers are ranked by it. */
+  interests: string;
+  /** Let what the user summarises, reads deeply or upvotes nudge the ranking (kept on this computer only). */
+  learnFromReading: boolean;
+  /** Ask for the page's one-liners when it opens (once a key is set). Off by default: it spends money unasked. */
+  autoOneLiners: boolean;
+  /** The endpoint's embedding model for ranking; '' for the provider's usual one (none: one-liner scores rank). */
+  embeddingModel: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,7 +52,14 @@ export const DEFAULT_SETTINGS: Settings = {
   cacheMaxMegabytes: 4,
   prices: {},
   autoSummarize: false,
+  interests: '',
+  learnFromReading: false,
+  autoOneLiners: false,
+  embeddingModel: '',
 };
+
+/** Longest interests text kept: a paragraph of topics, not a document. */
+export const MAX_INTERESTS_CHARS = 1_000;
 
 const PROVIDER_IDS = PROVIDER_PRESETS.map((preset) => preset.id) as [ProviderId, ...ProviderId[]];
 
@@ -74,6 +89,10 @@ const StoredSettingsSchema = v.object({
     DEFAULT_SETTINGS.prices,
   ),
   autoSummarize: v.fallback(v.boolean(), DEFAULT_SETTINGS.autoSummarize),
+  interests: v.fallback(v.pipe(v.string(), v.maxLength(MAX_INTERESTS_CHARS)), DEFAULT_SETTINGS.interests),
+  learnFromReading: v.fallback(v.boolean(), DEFAULT_SETTINGS.learnFromReading),
+  autoOneLiners: v.fallback(v.boolean(), DEFAULT_SETTINGS.autoOneLiners),
+  embeddingModel: v.fallback(v.pipe(v.string(), v.maxLength(200)), DEFAULT_SETTINGS.embeddingModel),
 });
 
 /** What `local:settings` holds: everything but the key, plus a counter that changes with the key. */

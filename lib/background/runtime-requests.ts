@@ -1,15 +1,22 @@
 // Answers the one-shot requests of the options page, the popup and the content script.
 import type { WxtBrowser } from 'wxt/browser';
-import type { SummaryCache } from '../cache.ts';
+import type { LruStore, SummaryCache } from '../cache.ts';
 import { estimateRun, spentThisMonth, spentToday } from '../cost.ts';
 import type { RuntimeRequest, RuntimeResponses } from '../messages.ts';
+import { effectiveApiKey } from '../openai/client.ts';
 import { loadSettings } from '../settings.ts';
 import { readerPath } from '../shared/arxiv.ts';
 import { listModels, testConnection } from '../worker/connection-test.ts';
+import type { GlossaryStore } from '../worker/glossary.ts';
 import { applyLocalOriginRule, TRIED_ENDPOINT_RULE } from '../worker/local-origin-rule.ts';
 import { describeModel, isShutDown, priceOf } from '../worker/models/catalogue.ts';
+import { compareWithFullSummaries, typicalDay } from '../worker/oneliners/estimate.ts';
+import { parseInterests } from '../worker/ranking/interests.ts';
 import type { CorrectionStore } from '../worker/request-plan.ts';
 import type { DeepService } from './deep-service.ts';
+import { editGlossary, exportGlossary, glossaryRows } from './glossary-requests.ts';
+import type { OneLinerService } from './oneliner-service.ts';
+import type { RankingService } from './ranking-service.ts';
 import type { LedgerStore, SummaryService } from './summary-service.ts';
 
 export interface RuntimeDeps {
@@ -20,6 +27,11 @@ export interface RuntimeDeps {
   ledger: LedgerStore;
   cacheMaxBytes: () => Promise<number>;
   corrections?: CorrectionStore;
+  oneLiners: OneLinerService;
+  ranking: RankingService;
+  glossary: GlossaryStore;
+  /** The one-liner and vector caches, emptied with the summaries'. */
+  otherCaches?: Pick<LruStore<{ key: string }>, 'clear'>[];
 }
 
 export async function answerRuntimeRequest(
@@ -63,8 +75,14 @@ export async function answerRuntimeRequest(
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
     }
-    case 'getPagePrefs':
-      return { autoSummarize: (await loadSettings()).autoSummarize };
+    case 'getPagePrefs': {
+      const settings = await loadSettings();
+      return {
+        autoSummarize: settings.autoSummarize,
+        autoOneLiners: settings.autoOneLiners && effectiveApiKey(settings.apiKey, settings.baseURL) !== null,
+        hasInterests: parseInterests(settings.interests).length > 0,
+      };
+    }
     case 'estimateRun': {
       const settings = await loadSettings();
       return {
@@ -88,11 +106,38 @@ export async function answerRuntimeRequest(
     case 'cacheStats':
       return { ...(await deps.cache.stats()), maxBytes: await deps.cacheMaxBytes() };
     case 'clearCache':
-      await deps.cache.clear();
+      await Promise.all([deps.cache.clear(), ...(deps.otherCaches ?? []).map((cache) => cache.clear())]);
       return { ok: true };
     case 'exportCache':
       return { json: await deps.cache.exportAll() };
     case 'importCache':
       return deps.cache.importAll(request.json);
+    case 'getOneLiners':
+      return { oneLiners: await deps.oneLiners.cached(request.paperIds) };
+    case 'estimateOneLiners': {
+      const settings = await loadSettings();
+      const papers = request.papers ?? typicalDay();
+      const { oneLiners, fullSummaries } = compareWithFullSummaries(
+        papers,
+        describeModel(settings.model),
+        priceOf(settings.model, settings.prices),
+        deps.ranking.relevanceInterestsOffline(settings),
+      );
+      return {
+        ...oneLiners,
+        model: settings.model,
+        fullSummaries: { tokens: fullSummaries.tokens, cost: fullSummaries.cost },
+      };
+    }
+    case 'rankPapers':
+      return deps.ranking.rank(request.papers);
+    case 'recordReading':
+      return { ok: true, learnt: await deps.ranking.recordRead(request.paper) };
+    case 'getGlossary':
+      return glossaryRows(deps.glossary);
+    case 'editGlossary':
+      return editGlossary(deps.glossary, request.edit);
+    case 'exportGlossary':
+      return exportGlossary(deps.glossary);
   }
 }

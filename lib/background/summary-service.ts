@@ -1,25 +1,22 @@
 // The background's summary service: cache first, then one job per paper (shared by every tab that
 // asks), run through the scheduler, paid for in the ledger, and stopped by the monthly budget.
 import { type CachedSummary, cacheKey, type SummaryCache } from '../cache.ts';
-import { costOf, type Ledger, recordUsage, spentThisMonth } from '../cost.ts';
 import type { DoneEvent, PaperForSummary, SummaryError, SummaryPortEvent } from '../messages.ts';
 import { isAbortError, toSummaryError } from '../openai/errors.ts';
 import { type AttemptResult, RequestScheduler } from '../queue.ts';
 import type { Settings } from '../settings.ts';
+import type { GlossaryEntry } from '../shared/glossary/entry.ts';
 import type { generateSummary } from '../summary/generate.ts';
 import { summaryMarkdownToHtml } from '../summary/markdown.ts';
 import { PROMPT_VERSION } from '../summary/prompt.ts';
-import { priceOf } from '../worker/models/catalogue.ts';
 import type { CorrectionStore } from '../worker/request-plan.ts';
 import { SharedJobs, type Unsubscribe } from './shared-jobs.ts';
+import { costFor, type LedgerStore, spendingBlock, UsageRecorder } from './spending.ts';
+
+export type { LedgerStore };
 
 export type SummaryListener = (event: SummaryPortEvent) => void;
 export type { Unsubscribe };
-
-export interface LedgerStore {
-  get(): Promise<Ledger>;
-  set(ledger: Ledger): Promise<void>;
-}
 
 export interface SummaryServiceDeps {
   /** Settings as last seen (kept current by change events): for cache look-ups on page load. */
@@ -35,6 +32,12 @@ export interface SummaryServiceDeps {
   ledger: LedgerStore;
   /** What earlier requests learnt about each endpoint + model's parameters. */
   corrections?: CorrectionStore;
+  /** The ledger's one writer, shared with the other services that spend; made here when not given. */
+  recorder?: UsageRecorder;
+  /** The glossary in use (GlossaryStore.entries): the paper's terms go into its prompt. */
+  glossary?: () => Promise<readonly GlossaryEntry[]>;
+  /** A paper was summarised just now (not served from the cache): the reading profile learns from it. */
+  onSummarized?: (paper: PaperForSummary) => void;
   now?: () => number;
 }
 
@@ -49,6 +52,7 @@ export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEv
     cost,
     createdAt: entry.createdAt,
     fromCache: true,
+    ...(entry.glossaryFindings?.length && { glossaryFindings: entry.glossaryFindings }),
   };
 }
 
@@ -56,19 +60,16 @@ export class SummaryService {
   private concurrency = 3;
   readonly scheduler = new RequestScheduler({ maxConcurrency: () => this.concurrency });
   private readonly jobs = new SharedJobs<SummaryPortEvent>(this.scheduler, (event) => event);
-  private ledgerWrites: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
+  private readonly recorder: UsageRecorder;
 
   constructor(private readonly deps: SummaryServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.recorder = deps.recorder ?? new UsageRecorder(deps.ledger, this.now);
   }
 
   private keyFor(paperId: string, settings: Settings): string {
     return cacheKey({ paperId, model: settings.model, style: settings.summaryStyle });
-  }
-
-  private costFor(settings: Settings, model: string, usage: DoneEvent['usage']): number | null {
-    return usage ? costOf(usage, priceOf(model, settings.prices)) : null;
   }
 
   /** Finished summaries for these papers under the current model, style and prompt. */
@@ -78,7 +79,7 @@ export class SummaryService {
     const found = await this.deps.cache.get(keys);
     const result: Record<string, DoneEvent> = {};
     for (const entry of found.values()) {
-      result[entry.paperId] = doneFromCache(entry, this.costFor(settings, entry.model, entry.usage));
+      result[entry.paperId] = doneFromCache(entry, costFor(settings, entry.model, entry.usage));
     }
     return result;
   }
@@ -109,7 +110,7 @@ export class SummaryService {
     if (!options.force) {
       const hit = (await this.deps.cache.get([key])).get(key);
       if (hit) {
-        listener(doneFromCache(hit, this.costFor(settings, hit.model, hit.usage)));
+        listener(doneFromCache(hit, costFor(settings, hit.model, hit.usage)));
         return () => {};
       }
     }
@@ -142,18 +143,15 @@ export class SummaryService {
         signal,
         onEvent: broadcast,
         // Every answer billed is counted, also those thrown away (a failed check, a cut answer).
-        onUsage: (usage, model) => {
-          this.recordUsage(usage, this.costFor(settings, model, usage)).catch((error: unknown) =>
-            console.warn('[Daily Papers KO] could not record usage', error),
-          );
-        },
+        onUsage: (usage, model) => this.recorder.recordLater(usage, costFor(settings, model, usage)),
         corrections: this.deps.corrections,
+        glossary: await this.deps.glossary?.(),
       });
-      const cost = this.costFor(settings, generated.model, generated.usage);
+      const cost = costFor(settings, generated.model, generated.usage);
       // The summary is whole and checked: show it now, and store it alongside. Cache reads queue
       // behind this write, so a reload never misses it.
       const stored = Promise.all([
-        this.ledgerWrites,
+        this.recorder.settled,
         this.deps.cache.put({
           key,
           paperId: paper.id,
@@ -163,9 +161,11 @@ export class SummaryService {
           promptVersion: PROMPT_VERSION,
           usage: generated.usage,
           createdAt: generated.createdAt,
+          ...(generated.glossaryFindings && { glossaryFindings: generated.glossaryFindings }),
         }),
       ]);
       broadcast({ ...generated, cost, fromCache: false });
+      this.deps.onSummarized?.(paper);
       // A failed write leaves the summary shown but uncached: it is asked for again next time.
       await stored.catch((error: unknown) =>
         console.warn('[Daily Papers KO] could not store a summary', error),
@@ -183,14 +183,8 @@ export class SummaryService {
    * no host permission. The deep reading asks the same before each of its requests.
    */
   async spendingProblem(settings: Settings, plannedCostUsd = 0): Promise<SummaryError | null> {
-    if (settings.monthlyBudgetUsd > 0) {
-      const spent = spentThisMonth(await this.deps.ledger.get(), this.now());
-      if (spent >= settings.monthlyBudgetUsd) return { kind: 'budget' };
-      // A model without a price would spend past the budget unseen: its price is asked for first.
-      if (priceOf(settings.model, settings.prices) === null) return { kind: 'priceUnknown' };
-      if (spent + plannedCostUsd > settings.monthlyBudgetUsd)
-        return { kind: 'budget', detail: `estimate $${plannedCostUsd.toFixed(4)}` };
-    }
+    const blocked = await spendingBlock(settings, this.deps.ledger, this.now(), { plannedCostUsd });
+    if (blocked) return blocked;
     if (!(await this.deps.hasEndpointPermission(settings.baseURL))) return { kind: 'endpointPermission' };
     return null;
   }
@@ -200,13 +194,8 @@ export class SummaryService {
     this.scheduler.liftHalt();
   }
 
-  /** Records one billed answer in the ledger (summaries' and the deep reading's). Writes go one at a time. */
+  /** Records one billed answer in the ledger (summaries' and the deep reading's), through the one writer. */
   recordUsage(usage: NonNullable<DoneEvent['usage']>, cost: number | null): Promise<void> {
-    const write = this.ledgerWrites.then(async () => {
-      const ledger = await this.deps.ledger.get();
-      await this.deps.ledger.set(recordUsage(ledger, usage, cost, this.now()));
-    });
-    this.ledgerWrites = write.catch(() => undefined);
-    return write;
+    return this.recorder.record(usage, cost);
   }
 }

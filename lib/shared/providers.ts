@@ -29,6 +29,11 @@ export interface ProviderPreset {
   suggestedModel: string;
   /** One Korean sentence on what the user must do besides pasting a key. */
   note: string | null;
+  /**
+   * The embedding model its OpenAI-compatible API offers, for ranking papers; null where it has none
+   * (the one-liners' scores rank instead, without trying). Azure's is a deployment name to replace.
+   */
+  embeddingModel: string | null;
 }
 
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
@@ -40,6 +45,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: DEFAULT_MODEL,
     note: null,
+    embeddingModel: 'text-embedding-3-small',
   },
   {
     id: 'openrouter',
@@ -49,6 +55,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: 'openai/gpt-6-luna',
     note: '모델 이름은 openai/gpt-6-luna처럼 제공사 이름을 앞에 붙입니다.',
+    embeddingModel: 'openai/text-embedding-3-small',
   },
   {
     id: 'gemini',
@@ -58,6 +65,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: 'gemini-2.5-flash',
     note: '생각(thinking) 토큰이 출력 한도를 쓰므로 한도를 넉넉히 잡고 추론 수준을 낮춰 보냅니다.',
+    embeddingModel: 'gemini-embedding-001',
   },
   {
     id: 'anthropic',
@@ -67,6 +75,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: 'claude-haiku-4-5',
     note: '브라우저에서 직접 부르는 데 필요한 헤더(anthropic-dangerous-direct-browser-access)를 자동으로 붙입니다.',
+    embeddingModel: null,
   },
   {
     id: 'azure',
@@ -76,6 +85,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: '',
     note: 'RESOURCE를 리소스 이름으로 바꾸고, 모델 칸에는 배포(deployment) 이름을 적습니다. 예전 형식(…/deployments/이름?api-version=…)도 그대로 씁니다.',
+    embeddingModel: 'text-embedding-3-small',
   },
   {
     id: 'deepseek',
@@ -85,6 +95,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: 'deepseek-chat',
     note: null,
+    embeddingModel: null,
   },
   {
     id: 'groq',
@@ -94,6 +105,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: 'openai/gpt-oss-20b',
     note: null,
+    embeddingModel: null,
   },
   {
     id: 'ollama',
@@ -103,6 +115,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: false,
     suggestedModel: 'qwen3:8b',
     note: '키가 필요 없습니다. 확장 프로그램의 요청 출처(Origin) 검사는 확장이 알아서 피합니다.',
+    embeddingModel: 'nomic-embed-text',
   },
   {
     id: 'lmstudio',
@@ -112,6 +125,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: false,
     suggestedModel: '',
     note: '키가 필요 없습니다. LM Studio에서 서버(Developer → Start Server)를 켜 두세요.',
+    embeddingModel: 'text-embedding-nomic-embed-text-v1.5',
   },
   {
     id: 'other',
@@ -121,6 +135,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     suggestedModel: '',
     note: 'OpenAI 호환 API의 주소(…/v1)를 적습니다. 사내망의 http 서버는 저장할 때 한 번 더 확인합니다.',
+    embeddingModel: 'text-embedding-3-small',
   },
 ];
 
@@ -157,6 +172,11 @@ export function providerOfEndpoint(baseURL: string): ProviderId {
 export function effectiveProvider(chosen: ProviderId, baseURL: string): ProviderId {
   const byHost = providerOfEndpoint(baseURL);
   return byHost === 'other' ? chosen : byHost;
+}
+
+/** The provider's usual embedding model for this endpoint, or null where it has none. */
+export function defaultEmbeddingModel(chosen: ProviderId, baseURL: string): string | null {
+  return presetById(effectiveProvider(chosen, baseURL)).embeddingModel;
 }
 
 /** Headers a provider needs on every request from a browser extension. */

@@ -1,15 +1,24 @@
-// Streams one Korean summary from the model: output cleaned as it arrives, checked when done,
-// retried once if it is not a Korean summary. Asking the model (request plans that adapt to the
-// endpoint, usage, the idle watchdog) is lib/worker/stream-answer.ts's. Runs in the background worker only.
+// Streams one Korean summary from the model: output cleaned as it arrives, checked when done, and
+// retried once if it is not a Korean summary or renders a glossary term its own way. Asking the model
+// (request plans that adapt to the endpoint, usage, the idle watchdog) is lib/worker/stream-answer.ts's.
+// Runs in the background worker only.
 import type OpenAI from 'openai';
 import type { PaperForSummary, SummaryPortEvent, Usage } from '../messages.ts';
 import { SummaryFailure } from '../openai/errors.ts';
 import type { Settings } from '../settings.ts';
+import type { GlossaryEntry } from '../shared/glossary/entry.ts';
+import { checkAgainstGlossary, type GlossaryFinding, glossaryForText } from '../worker/glossary.ts';
 import type { CorrectionStore } from '../worker/request-plan.ts';
 import { addUsage, endpointFor, type StreamedAnswer, streamAnswer } from '../worker/stream-answer.ts';
 import { summaryMarkdownToHtml } from './markdown.ts';
 import { checkSummaryOutput, type OutputProblem } from './output-check.ts';
-import { buildRetryReminder, buildSummaryPrompt, type ChatMessage } from './prompt.ts';
+import {
+  buildGlossaryReminder,
+  buildRetryReminder,
+  buildSummaryPrompt,
+  type ChatMessage,
+  summaryGlossaryText,
+} from './prompt.ts';
 
 /** What generation produces; the service adds cost and cache provenance. */
 export type GeneratedSummary = Omit<Extract<SummaryPortEvent, { type: 'done' }>, 'cost' | 'fromCache'>;
@@ -23,20 +32,30 @@ export interface GenerateRequest {
   onUsage?: (usage: Usage, model: string) => void;
   /** What earlier requests learnt about this endpoint + model. */
   corrections?: CorrectionStore;
+  /** The glossary in use (lib/worker/glossary.ts); the entries the paper uses go into the prompt. */
+  glossary?: readonly GlossaryEntry[];
   /** Injected for tests; the real client otherwise. */
   client?: OpenAI;
 }
 
-/** A checked answer, or the reason it is not one. */
-function finished(answer: StreamedAnswer): { text: string; problem: OutputProblem | null } {
+/** A finished answer read: its text, a hard problem (not a Korean summary), and glossary findings. */
+interface Checked {
+  text: string;
+  problem: OutputProblem | null;
+  findings: GlossaryFinding[];
+}
+
+function check(answer: StreamedAnswer, glossary: readonly GlossaryEntry[]): Checked {
   if (answer.finish === 'length') throw new SummaryFailure({ kind: 'truncated' });
-  return { text: answer.text, problem: checkSummaryOutput(answer.text) };
+  const problem = checkSummaryOutput(answer.text);
+  return { text: answer.text, problem, findings: problem ? [] : checkAgainstGlossary(glossary, answer.text) };
 }
 
 /** Resolves with the finished, checked summary; rejects with SummaryFailure, or an abort error. */
 export async function generateSummary(request: GenerateRequest): Promise<GeneratedSummary> {
   const { settings, paper, onEvent } = request;
   const endpoint = endpointFor(settings, request.client);
+  const glossary = glossaryForText(request.glossary ?? [], summaryGlossaryText(paper));
   const ask = (messages: ChatMessage[]) =>
     streamAnswer(
       {
@@ -53,24 +72,43 @@ export async function generateSummary(request: GenerateRequest): Promise<Generat
       endpoint,
     );
 
-  const messages = buildSummaryPrompt(paper, settings.summaryStyle);
-  let answer = await ask(messages);
+  const messages = buildSummaryPrompt(paper, settings.summaryStyle, glossary.block);
+  const answer = await ask(messages);
   let usage = answer.usage;
-  let result = finished(answer);
-  if (result.problem) {
-    onEvent({ type: 'retrying', reason: result.problem });
-    answer = await ask([...messages, buildRetryReminder(result.problem)]);
-    usage = addUsage(usage, answer.usage);
-    result = finished(answer);
+  let answeredBy = answer.model;
+  let result = check(answer, glossary.entries);
+  // A term rendered its own way counts against the answer like Hanja does: one more try, with the
+  // glossary's renderings named. If that try fails or is worse (not a Korean summary), the first stands.
+  if (result.problem || result.findings.length > 0) {
+    const first = result;
+    const reminder = first.problem
+      ? buildRetryReminder(first.problem)
+      : buildGlossaryReminder(first.findings);
+    onEvent({ type: 'retrying', reason: first.problem ?? 'glossary' });
+    try {
+      const retried = await ask([...messages, reminder]);
+      usage = addUsage(usage, retried.usage);
+      result = check(retried, glossary.entries);
+      answeredBy = retried.model;
+    } catch (error) {
+      if (first.problem || !(error instanceof SummaryFailure)) throw error;
+      result = first;
+    }
+    if (result.problem && !first.problem) result = first;
     if (result.problem) throw new SummaryFailure({ kind: 'badOutput', detail: result.problem });
+    if (result === first) {
+      answeredBy = answer.model;
+      onEvent({ type: 'progress', text: first.text, html: summaryMarkdownToHtml(first.text) });
+    }
   }
   return {
     type: 'done',
     text: result.text,
     html: summaryMarkdownToHtml(result.text),
-    model: answer.model,
+    model: answeredBy,
     style: settings.summaryStyle,
     usage,
     createdAt: Date.now(),
+    ...(result.findings.length > 0 && { glossaryFindings: result.findings }),
   };
 }

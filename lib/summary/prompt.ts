@@ -2,8 +2,10 @@
 // the old prompt are not served as if they came from the new one.
 import type { PaperForSummary } from '../messages.ts';
 import type { SummaryStyle } from '../settings.ts';
+import type { GlossaryFinding } from '../shared/glossary/after-check.ts';
 
-export const PROMPT_VERSION = 'v1-2026-11';
+/** v2: the glossary lines for the paper's terms join the system prompt. */
+export const PROMPT_VERSION = 'v2-2026-11';
 
 export interface ChatMessage {
   /** `assistant` carries earlier answers of a conversation (questions about a paper). */
@@ -44,9 +46,20 @@ function paperAsData(paper: PaperForSummary): string {
   return JSON.stringify(data, null, 2).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
 }
 
-export function buildSummaryPrompt(paper: PaperForSummary, style: SummaryStyle): ChatMessage[] {
+/** The title and abstract: where the glossary looks for the paper's terms. */
+export function summaryGlossaryText(paper: PaperForSummary): string {
+  return `${paper.title}\n${paper.abstract}`;
+}
+
+/** `glossaryBlock`: the glossary lines for the paper's terms (lib/worker/glossary.ts), or ''. */
+export function buildSummaryPrompt(
+  paper: PaperForSummary,
+  style: SummaryStyle,
+  glossaryBlock = '',
+): ChatMessage[] {
+  const system = [COMMON_RULES, STYLE_RULES[style], glossaryBlock].filter((part) => part).join('\n\n');
   return [
-    { role: 'system', content: `${COMMON_RULES}\n\n${STYLE_RULES[style]}` },
+    { role: 'system', content: system },
     {
       role: 'user',
       content: `다음 논문을 위 형식에 맞춰 한국어로 요약하세요. keywords는 Hugging Face가 뽑은 참고용 키워드입니다.\n\n<paper>\n${paperAsData(paper)}\n</paper>`,
@@ -59,5 +72,18 @@ export function buildRetryReminder(problem: string): ChatMessage {
   return {
     role: 'system',
     content: `이전 답변이 요구 사항을 어겼습니다(${problem}). 반드시 한국어 한글로만, 한자 없이, 위 형식대로 다시 쓰세요.`,
+  };
+}
+
+/** The reminder for the one retry after an answer rendered glossary terms its own way. */
+export function buildGlossaryReminder(findings: readonly GlossaryFinding[]): ChatMessage {
+  const terms = findings.map((finding) =>
+    finding.kind === 'translated'
+      ? `- ${finding.en}: "${finding.found}"(이)라고 옮겼지만 영어 그대로 씁니다`
+      : `- ${finding.en}: "${finding.found}" 대신 "${finding.expected}"`,
+  );
+  return {
+    role: 'system',
+    content: `이전 답변이 용어집과 다른 번역어를 썼습니다. 아래 용어는 용어집대로 고쳐 같은 형식으로 다시 쓰세요.\n${terms.join('\n')}`,
   };
 }

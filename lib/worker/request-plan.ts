@@ -16,6 +16,11 @@ export interface RequestPlan {
   reasoningEffort: ReasoningEffort | null;
   /** `stream_options: { include_usage: true }` (chat API only). */
   streamUsage: boolean;
+  /**
+   * How an answer that must be JSON is asked for (one-liners; prose never sends it): a strict JSON
+   * schema, any JSON object, or only the prompt's words for an endpoint that takes neither.
+   */
+  structuredOutput: 'json_schema' | 'json_object' | null;
 }
 
 /** What was learnt about one endpoint + model: the fields of the plan that differ from the guess. */
@@ -52,6 +57,7 @@ export function firstGuess(
       temperature: null,
       reasoningEffort: 'low',
       streamUsage: true,
+      structuredOutput: 'json_schema',
     };
   }
   if (model.reasoning === 'thinking') {
@@ -63,6 +69,7 @@ export function firstGuess(
       // Gemini and OpenRouter take it (less thinking, same answer); others reject it once and learn.
       reasoningEffort: 'low',
       streamUsage: true,
+      structuredOutput: 'json_schema',
     };
   }
   return {
@@ -72,6 +79,7 @@ export function firstGuess(
     temperature: 0.3,
     reasoningEffort: null,
     streamUsage: true,
+    structuredOutput: 'json_schema',
   };
 }
 
@@ -110,6 +118,8 @@ function rejectedParam(rejection: Rejection): string | null {
     'reasoning_effort',
     'reasoning.effort',
     'stream_options',
+    'response_format',
+    'text.format',
   ];
   const unsupported =
     /unsupported|not supported|unrecognized|unknown (?:parameter|field|name)|extra (?:inputs|fields)|not allowed|does not support|invalid/i;
@@ -149,6 +159,15 @@ export function correctPlan(plan: RequestPlan, rejection: Rejection): PlanCorrec
     case 'stream_options':
     case 'stream_options.include_usage':
       return plan.streamUsage ? { streamUsage: false } : null;
+    case 'response_format':
+    case 'response_format.type':
+    case 'response_format.json_schema':
+    case 'text':
+    case 'text.format':
+    case 'text.format.type':
+      // A strict schema first gives way to any JSON object, then to the prompt's own instructions.
+      if (plan.structuredOutput === null) return null;
+      return { structuredOutput: plan.structuredOutput === 'json_schema' ? 'json_object' : null };
     default:
       return null;
   }
@@ -167,9 +186,10 @@ export function widenForThinking(plan: RequestPlan, model: ModelInfo): PlanCorre
 /** At most this many corrections per request: a third rejection is shown to the user. */
 export const MAX_CORRECTIONS_PER_REQUEST = 2;
 
-export interface CorrectionStore {
-  get(key: string): PlanCorrection | undefined;
-  set(key: string, correction: PlanCorrection): void;
+/** What was learnt per endpoint + model: plan corrections here, embedding facts elsewhere. */
+export interface CorrectionStore<T extends object = PlanCorrection> {
+  get(key: string): T | undefined;
+  set(key: string, correction: T): void;
 }
 
 export function correctionKey(baseURL: string, model: string): string {
@@ -177,27 +197,27 @@ export function correctionKey(baseURL: string, model: string): string {
 }
 
 /** Corrections kept in memory and in `storage.local` (they hold no secret), newest last, bounded. */
-export class RememberedCorrections implements CorrectionStore {
-  private readonly entries = new Map<string, PlanCorrection>();
+export class RememberedCorrections<T extends object = PlanCorrection> implements CorrectionStore<T> {
+  private readonly entries = new Map<string, T>();
 
   constructor(
-    private readonly persist: (entries: Record<string, PlanCorrection>) => void,
+    private readonly persist: (entries: Record<string, T>) => void,
     private readonly limit = 200,
   ) {}
 
   /** Adds what was stored earlier; anything learnt since wins. */
-  restore(stored: Record<string, PlanCorrection>): void {
+  restore(stored: Record<string, T>): void {
     const learnt = new Map(this.entries);
     this.entries.clear();
     for (const [key, value] of Object.entries(stored)) this.entries.set(key, value);
     for (const [key, value] of learnt) this.entries.set(key, { ...this.entries.get(key), ...value });
   }
 
-  get(key: string): PlanCorrection | undefined {
+  get(key: string): T | undefined {
     return this.entries.get(key);
   }
 
-  set(key: string, correction: PlanCorrection): void {
+  set(key: string, correction: T): void {
     const merged = { ...this.entries.get(key), ...correction };
     this.entries.delete(key);
     this.entries.set(key, merged);

@@ -40,6 +40,12 @@ export interface AnswerRequest {
   onUsage?: (usage: Usage, model: string) => void;
   /** What earlier requests learnt about this endpoint + model. */
   corrections?: CorrectionStore;
+  /**
+   * The answer must be JSON of this shape (one-liners): sent as a strict schema, as "any JSON object",
+   * or not at all, as far as the endpoint takes it (the plan's `structuredOutput`, corrected from 400s
+   * naming `response_format`). Prose answers leave it out.
+   */
+  jsonSchema?: { name: string; schema: Record<string, unknown> };
 }
 
 /** One finished answer: its visible text (thinking removed, trimmed), and how it ended. */
@@ -111,11 +117,29 @@ function idleWatchdog(timeoutMs: number, onIdle: () => void) {
   };
 }
 
+type JsonFormat =
+  | { type: 'json_schema'; name: string; schema: Record<string, unknown>; strict: true }
+  | { type: 'json_object' };
+
+/** The JSON the plan lets us ask for, or null (prose, or an endpoint that takes neither). */
+function jsonFormat(request: AnswerRequest, plan: RequestPlan): JsonFormat | null {
+  if (!request.jsonSchema || plan.structuredOutput === null) return null;
+  if (plan.structuredOutput === 'json_object') return { type: 'json_object' };
+  return { type: 'json_schema', strict: true, ...request.jsonSchema };
+}
+
+function chatResponseFormat(format: JsonFormat) {
+  if (format.type === 'json_object') return format;
+  const { name, schema, strict } = format;
+  return { type: 'json_schema' as const, json_schema: { name, schema, strict } };
+}
+
 interface StreamArgs {
   client: OpenAI;
   model: string;
   plan: RequestPlan;
   messages: ChatMessage[];
+  format: JsonFormat | null;
   signal: AbortSignal;
   timeoutMs: number;
   onStarted: () => void;
@@ -143,6 +167,7 @@ async function streamChat(args: StreamArgs): Promise<StreamOutcome> {
       ...(plan.tokenLimitParam && { [plan.tokenLimitParam]: plan.outputTokenLimit }),
       ...(plan.temperature !== null && { temperature: plan.temperature }),
       ...(plan.reasoningEffort !== null && { reasoning_effort: plan.reasoningEffort }),
+      ...(args.format && { response_format: chatResponseFormat(args.format) }),
     },
     { signal: args.signal, timeout: args.timeoutMs },
   );
@@ -191,6 +216,7 @@ async function streamResponses(args: StreamArgs): Promise<StreamOutcome> {
       ...(plan.tokenLimitParam && { max_output_tokens: plan.outputTokenLimit }),
       ...(plan.temperature !== null && { temperature: plan.temperature }),
       ...(plan.reasoningEffort !== null && { reasoning: { effort: plan.reasoningEffort } }),
+      ...(args.format && { text: { format: args.format } }),
     },
     { signal: args.signal, timeout: args.timeoutMs },
   );
@@ -323,6 +349,7 @@ async function streamOnce(
     model: settings.model,
     plan,
     messages: request.messages,
+    format: jsonFormat(request, plan),
     signal: attempt.signal,
     timeoutMs,
     onStarted: () => {

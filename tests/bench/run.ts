@@ -24,6 +24,10 @@
 // - Whole-page run: 60 papers, concurrency 3, every answer taking the same time at the mock. The
 //   theoretical minimum is ceil(60 / 3) × the mock's mean time per request; the ratio is the run's
 //   wall time (click to "all done" in the page) over that minimum.
+// - One-liners vs full summaries: a 30-paper day (the fixtures' papers, each with an ai_summary, their
+//   abstracts repeated to 1,300 characters, about arXiv's usual 200 words; the fixtures' own are 350)
+//   asked for as one-liners, then as 30 full summaries, from the options page through the worker's
+//   own ports; the tokens are the mock's usage as the extension's ledger counted them.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,13 +35,16 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PROMPT_VERSION } from '../../lib/summary/prompt.ts';
 import { EXTENSION_PATH, launchWithExtension } from '../e2e/browser.ts';
+import { askFromPage, oneLinersFromPage, summariesFromPage } from '../e2e/extension-page.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, startMockOpenAI } from '../e2e/mock-openai.ts';
+import { makePapers } from '../fixtures/hf-pages.ts';
 import { bigWeekPage, type FixturePage, fixturePages } from '../fixtures/pages.ts';
 import { measureSizes } from './sizes.ts';
 
 interface Budgets {
   sizes: Record<string, number>;
   timings: Record<string, number>;
+  ratios: Record<string, number>;
 }
 interface Row {
   key: string;
@@ -152,6 +159,8 @@ async function configure(bench: Bench, concurrency = 3): Promise<void> {
   await page.getByLabel('API 키').fill('sk-bench');
   await page.getByLabel('엔드포인트 URL').fill(bench.openai.baseURL);
   await page.getByLabel('모델', { exact: true }).fill(BENCH_MODEL);
+  // The run settings are in the folded advanced part.
+  await page.getByText('고급 설정').click();
   await page.getByLabel('동시 요청 수').fill(String(concurrency));
   await page.getByRole('button', { name: '저장' }).click();
   await page.getByRole('status').filter({ hasText: '저장했습니다' }).waitFor();
@@ -481,6 +490,56 @@ async function wholePageRun(
   return out;
 }
 
+const TYPICAL_ABSTRACT_CHARS = 1_300;
+
+/** Tokens (the mock's usage, as the ledger counted it) of one-liners for a day against its full summaries. */
+async function oneLinersVsSummaries(
+  bench: Bench,
+): Promise<{ oneLinerTokens: number; summaryTokens: number; oneLinerRequests: number }> {
+  const papers = makePapers(30, { startIndex: 700 }).map((paper) => ({
+    ...paper,
+    abstract: paper.abstract.replace(/\s+/g, ' ').repeat(4).slice(0, TYPICAL_ABSTRACT_CHARS),
+  }));
+  await clearCache(bench);
+  bench.openai.reset();
+  bench.openai.behave({ kind: 'structuredOneLiners' });
+  const page = await bench.context.newPage();
+  await page.goto(`chrome-extension://${bench.extensionId}/options.html`);
+  const spent = async () => (await askFromPage(page, { type: 'getSpending' })).today.tokens;
+  const start = await spent();
+  const events = await oneLinersFromPage(
+    page,
+    papers.map((p) => ({
+      id: p.id,
+      title: p.title,
+      aiSummary: p.aiSummary ?? null,
+      abstract: p.abstract,
+      keywords: p.aiKeywords ?? [],
+    })),
+  );
+  const done = events.find((event) => event.type === 'done');
+  if (done?.type !== 'done' || done.failedIds.length > 0) throw new Error('one-liners did not finish');
+  // The ledger is written a moment after the answer: wait for it to settle.
+  let afterOneLiners = await spent();
+  for (let tries = 0; afterOneLiners === start && tries < 50; tries++) {
+    await sleep(100);
+    afterOneLiners = await spent();
+  }
+  const summaries = await summariesFromPage(
+    page,
+    papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, keywords: p.aiKeywords ?? [] })),
+  );
+  if (summaries.some((event) => event.type !== 'done')) throw new Error('a summary failed');
+  await sleep(500);
+  const end = await spent();
+  await page.close();
+  return {
+    oneLinerTokens: afterOneLiners - start,
+    summaryTokens: end - afterOneLiners,
+    oneLinerRequests: done.requests,
+  };
+}
+
 // ---- main -------------------------------------------------------------------------------------------
 
 function printTable(rows: Row[]): void {
@@ -568,6 +627,43 @@ async function main(): Promise<void> {
             false,
           ),
           row('wholePage60Requests', '60-paper run: requests sent', '', whole.requests, 60, false),
+        );
+      }
+      if (wanted('oneLiners30')) {
+        const measured = await oneLinersVsSummaries(bench);
+        rows.push(
+          row(
+            'oneLiners30TokensOverSummaries',
+            'one-liners / full summaries, 30 papers (tokens)',
+            '×',
+            [measured.oneLinerTokens / measured.summaryTokens],
+            budgets.ratios.oneLiners30TokensOverSummaries,
+            false,
+          ),
+          row(
+            'oneLiners30Tokens',
+            'one-liners, 30 papers: tokens',
+            '',
+            [measured.oneLinerTokens],
+            undefined,
+            false,
+          ),
+          row(
+            'oneLiners30Requests',
+            'one-liners, 30 papers: requests',
+            '',
+            [measured.oneLinerRequests],
+            1,
+            false,
+          ),
+          row(
+            'summaries30Tokens',
+            'full summaries, 30 papers: tokens',
+            '',
+            [measured.summaryTokens],
+            undefined,
+            false,
+          ),
         );
       }
     } finally {

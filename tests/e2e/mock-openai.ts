@@ -101,7 +101,20 @@ export type Personality =
   /** Only the models in `mock.models` exist: others get 404 model_not_found. */
   | { kind: 'knownModelsOnly' }
   /** A captive portal or proxy login: 200 with an HTML page for everything. */
-  | { kind: 'htmlPortal' };
+  | { kind: 'htmlPortal' }
+  /**
+   * Answers a one-liner batch (a user turn with `<papers>`) with `{"papers":[…]}` for its ids, as
+   * structured output does. `missingIds` are left out and `malformedIds` get a broken entry, in the
+   * first answer that holds them only (`faultsEveryTime` keeps them wrong), so the retry succeeds.
+   * Relevance (when asked for) is 3 for a paper whose title shares a word with an interest, else 0.
+   */
+  | { kind: 'structuredOneLiners'; missingIds?: string[]; malformedIds?: string[]; faultsEveryTime?: boolean }
+  /** No structured output: 400 naming `response_format` for the types listed (default both). */
+  | { kind: 'noResponseFormat'; rejects?: ('json_schema' | 'json_object')[] }
+  /** No embeddings: POST /v1/embeddings answers 404, as an endpoint without the route does. */
+  | { kind: 'noEmbeddings' }
+  /** Embeddings without `dimensions`: 400 naming it, as some OpenAI-compatible servers answer. */
+  | { kind: 'embeddingsWithoutDimensions' };
 
 export interface MockOpenAI {
   /** 'http://127.0.0.1:PORT/v1' */
@@ -115,6 +128,8 @@ export interface MockOpenAI {
   chatRequests(): RecordedRequest[];
   /** Only POST /v1/responses. */
   responsesRequests(): RecordedRequest[];
+  /** Only POST /v1/embeddings. */
+  embeddingRequests(): RecordedRequest[];
   /** Provider behaviours from now on (replacing earlier ones); reset() clears them. */
   behave(...personalities: Personality[]): void;
   /** Default answer for chat completions from now on. */
@@ -167,7 +182,7 @@ const EXPOSED_HEADERS = [
 // Korean summaries
 
 const SUMMARY_BULLETS = [
-  '- 이 논문은 대형 언어 모델(Large Language Model, LLM)이 128K 토큰에 이르는 긴 맥락(long context)에서도 추론 성능을 유지하도록 돕는 학습 기법인 희소 라우팅 증류(Sparse Routing Distillation, SRD)를 제안합니다.',
+  '- 이 논문은 대형 언어 모델(Large Language Model, LLM)이 128K 토큰에 이르는 긴 컨텍스트(long context)에서도 추론 성능을 유지하도록 돕는 학습 기법인 희소 라우팅 증류(Sparse Routing Distillation, SRD)를 제안합니다.',
   '- 405B 규모의 교사 모델(teacher model)이 만든 전문가 라우팅(expert routing) 정보를 8B 학생 모델(student model)에 증류하여, 추론 비용을 약 3.2배 줄이면서 정확도 손실은 1% 이내로 억제했습니다.',
   '- 긴 문서 질의응답(long-document QA)과 코드 이해(code understanding)를 포함한 6개 벤치마크(benchmark)에서 기존 방법보다 평균 4.7점 높은 성능을 보였습니다.',
   '- 저자들은 학습 코드와 모델 가중치(weights)를 공개할 예정이며, 다중 모달(multimodal) 환경으로의 확장을 향후 과제로 제시합니다.',
@@ -339,6 +354,98 @@ function paperTitle(body: unknown): string | undefined {
 function summaryForRequest(body: unknown): string {
   const title = paperTitle(body);
   return title ? koreanSummaryFor(title) : DEFAULT_KOREAN_SUMMARY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-liners and embeddings
+
+interface BatchPaper {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+/** The papers of a one-liner batch (`<papers>[{…},…]</papers>` in the user turn) and the interests, if any. */
+export function oneLinerBatchIn(body: unknown): { papers: BatchPaper[]; interests: string[] } | undefined {
+  for (const text of messageTexts(body).reverse()) {
+    const block = /<papers>\s*(\[[\s\S]*\])\s*<\/papers>/.exec(text)?.[1];
+    if (!block) continue;
+    let papers: unknown;
+    try {
+      papers = JSON.parse(block);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(papers)) return undefined;
+    const interestsJson = /사용자의 관심 주제:\s*(\[.*\])/.exec(text)?.[1];
+    let interests: string[] = [];
+    try {
+      const parsed: unknown = interestsJson ? JSON.parse(interestsJson) : [];
+      if (Array.isArray(parsed))
+        interests = parsed.filter((item): item is string => typeof item === 'string');
+    } catch {
+      interests = [];
+    }
+    return {
+      papers: papers.filter(
+        (paper): paper is BatchPaper =>
+          isRecord(paper) && typeof paper.id === 'string' && typeof paper.title === 'string',
+      ),
+      interests,
+    };
+  }
+  return undefined;
+}
+
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? []).map((word) =>
+    word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word,
+  );
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'with', 'and', 'in', 'on', 'to', 'via', 'by']);
+
+/** A plausible entry: Korean title and TL;DR naming the paper, and a relevance from shared title words. */
+export function oneLinerEntryFor(paper: BatchPaper, interests: readonly string[]): Record<string, unknown> {
+  // About as long as a model's: a Korean title keeps the method's name and is shorter than the
+  // English one; the TL;DR is one sentence well under the 80-character limit.
+  const entry: Record<string, unknown> = {
+    id: paper.id,
+    title_ko: `${paper.title.split(':')[0]?.trim()}: 한국어 제목`,
+    tldr_ko:
+      '새로운 방법으로 기존 방법보다 적은 비용에 더 높은 정확도를 얻고, 긴 입력에서도 안정적으로 동작한다.',
+  };
+  if (interests.length === 0) return entry;
+  const titleWords = new Set(wordsOf(paper.title).filter((word) => !STOP_WORDS.has(word)));
+  const match = interests.find((interest) => wordsOf(interest).some((word) => titleWords.has(word)));
+  entry.relevance = match ? 3 : 0;
+  entry.reason_ko = match ? `관심 주제 ${match}와 직접 관련` : '관심 주제와 관련 없음';
+  return entry;
+}
+
+const FULL_EMBEDDING_DIMENSIONS = 512;
+
+/** FNV-1a: a stable bucket per word. */
+function wordBucket(word: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    hash ^= word.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % buckets;
+}
+
+/** Normalised word counts hashed into `dimensions` buckets, plus a little shared direction so no cosine is 0/0. */
+export function bagOfWordsVector(text: string, dimensions: number): number[] {
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const word of wordsOf(text)) {
+    if (STOP_WORDS.has(word)) continue;
+    const bucket = wordBucket(word, dimensions);
+    vector[bucket] = (vector[bucket] ?? 0) + 1;
+  }
+  vector[0] = (vector[0] ?? 0) + 0.05;
+  const length = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
+  return vector.map((value) => value / length);
 }
 
 function defaultReplyFor(body: unknown): MockReply {
@@ -567,6 +674,8 @@ class MockOpenAIServer implements MockOpenAI {
   #deliveredAborts = new Set<RecordedRequest>();
   #closing: Promise<void> | undefined;
   #personalities: Personality[] = [];
+  /** Papers whose one-time fault (missing, malformed) the structured personality has already shown. */
+  #faultsShown = new Set<string>();
 
   constructor(log: ((line: string) => void) | undefined) {
     this.#log = log;
@@ -610,8 +719,15 @@ class MockOpenAIServer implements MockOpenAI {
     );
   }
 
+  embeddingRequests(): RecordedRequest[] {
+    return this.requests.filter(
+      (record) => record.method === 'POST' && record.path.replace(/\/+$/, '') === '/v1/embeddings',
+    );
+  }
+
   behave(...personalities: Personality[]): void {
     this.#personalities = personalities;
+    this.#faultsShown.clear();
   }
 
   #personality<K extends Personality['kind']>(kind: K): Extract<Personality, { kind: K }> | undefined {
@@ -659,6 +775,7 @@ class MockOpenAIServer implements MockOpenAI {
     this.#maxInFlight = this.#inFlight;
     this.models = [...DEFAULT_MODELS];
     this.#personalities = [];
+    this.#faultsShown.clear();
   }
 
   close(): Promise<void> {
@@ -805,6 +922,7 @@ class MockOpenAIServer implements MockOpenAI {
       return this.#sendModel(res, record.path.slice('/v1/models/'.length));
     if (route === 'POST /v1/chat/completions') return this.#answerChat(exchange);
     if (route === 'POST /v1/responses') return this.#answerResponses(exchange);
+    if (route === 'POST /v1/embeddings') return this.#answerEmbeddings(exchange);
     sendJson(
       res,
       404,
@@ -880,6 +998,8 @@ class MockOpenAIServer implements MockOpenAI {
         ),
       };
     }
+    const formatRefusal = this.#responseFormatRefusal(body, api);
+    if (formatRefusal) return formatRefusal;
     const strict = this.#personality('strictParameters');
     if (!strict || (strict.models && !strict.models.test(model))) return undefined;
     const unsupported = (param: string, message: string) => ({
@@ -918,6 +1038,114 @@ class MockOpenAIServer implements MockOpenAI {
       );
     }
     return undefined;
+  }
+
+  /** An endpoint without structured output refuses the format by name, as OpenAI does for older models. */
+  #responseFormatRefusal(
+    body: Record<string, unknown>,
+    api: 'chat' | 'responses',
+  ): { status: number; payload: unknown } | undefined {
+    const personality = this.#personality('noResponseFormat');
+    if (!personality) return undefined;
+    const format =
+      api === 'chat'
+        ? body.response_format
+        : isRecord(body.text) && isRecord(body.text.format)
+          ? body.text.format
+          : undefined;
+    const type = isRecord(format) && typeof format.type === 'string' ? format.type : undefined;
+    if (type !== 'json_schema' && type !== 'json_object') return undefined;
+    if (!(personality.rejects ?? ['json_schema', 'json_object']).includes(type)) return undefined;
+    const param = api === 'chat' ? 'response_format' : 'text.format';
+    return {
+      status: 400,
+      payload: errorPayload(
+        `Invalid parameter: '${param}' of type '${type}' is not supported with this model.`,
+        'invalid_request_error',
+        null,
+        param,
+      ),
+    };
+  }
+
+  /** A one-liner batch's answer when the structured-output personality is on, else undefined. */
+  #oneLinerReply(body: unknown): MockReply | undefined {
+    const personality = this.#personality('structuredOneLiners');
+    if (!personality) return undefined;
+    const batch = oneLinerBatchIn(body);
+    if (!batch) return undefined;
+    const faulty = (ids: string[] | undefined, id: string) => {
+      if (!ids?.includes(id)) return false;
+      if (personality.faultsEveryTime) return true;
+      const first = !this.#faultsShown.has(id);
+      this.#faultsShown.add(id);
+      return first;
+    };
+    const entries: unknown[] = [];
+    for (const paper of batch.papers) {
+      if (faulty(personality.missingIds, paper.id)) continue;
+      if (faulty(personality.malformedIds, paper.id)) {
+        entries.push({ id: paper.id, title_ko: 42, tldr_ko: ['잘못된', '항목'] });
+        continue;
+      }
+      entries.push(oneLinerEntryFor(paper, batch.interests));
+    }
+    const text = JSON.stringify({ papers: entries });
+    return wantsStream(body) ? { kind: 'stream', text, chunkDelayMs: 1 } : { kind: 'completion', text };
+  }
+
+  /** POST /v1/embeddings: one bag-of-words vector per input, so texts sharing words are close. */
+  #answerEmbeddings(exchange: Exchange): void {
+    const { record, res } = exchange;
+    if (this.#personality('noEmbeddings')) {
+      sendJson(
+        res,
+        404,
+        errorPayload(`Invalid URL (${record.method} ${record.path})`, 'invalid_request_error', null),
+      );
+      return;
+    }
+    const body = isRecord(record.body) ? record.body : {};
+    const inputs =
+      typeof body.input === 'string' ? [body.input] : Array.isArray(body.input) ? body.input : null;
+    if (typeof body.model !== 'string' || !inputs || !inputs.every((input) => typeof input === 'string')) {
+      sendJson(
+        res,
+        400,
+        errorPayload(
+          "'input' must be a string or an array of strings",
+          'invalid_request_error',
+          null,
+          'input',
+        ),
+      );
+      return;
+    }
+    if (this.#personality('embeddingsWithoutDimensions') && 'dimensions' in body) {
+      sendJson(
+        res,
+        400,
+        errorPayload(
+          'Unrecognized request argument supplied: dimensions',
+          'invalid_request_error',
+          null,
+          'dimensions',
+        ),
+      );
+      return;
+    }
+    const dimensions = typeof body.dimensions === 'number' ? body.dimensions : FULL_EMBEDDING_DIMENSIONS;
+    const tokens = inputs.reduce((sum, input) => sum + Math.max(1, Math.round(input.length / 4)), 0);
+    sendJson(res, 200, {
+      object: 'list',
+      data: inputs.map((input, index) => ({
+        object: 'embedding',
+        index,
+        embedding: bagOfWordsVector(input, dimensions),
+      })),
+      model: body.model,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
   }
 
   /** Thinking that counts against the cap: the reply as the provider would cut it. */
@@ -1058,7 +1286,11 @@ class MockOpenAIServer implements MockOpenAI {
   }
 
   async #resolveReply(record: RecordedRequest, index: number): Promise<MockReply> {
-    const script = this.#queue.shift() ?? this.#defaultScript ?? defaultReplyFor(record.body);
+    const script =
+      this.#queue.shift() ??
+      this.#oneLinerReply(record.body) ??
+      this.#defaultScript ??
+      defaultReplyFor(record.body);
     return typeof script === 'function' ? await script(record, index) : script;
   }
 
@@ -1298,6 +1530,9 @@ const FAILURES: Record<string, () => MockReply> = {
 };
 
 const PERSONALITIES: Record<string, Personality> = {
+  oneliners: { kind: 'structuredOneLiners' },
+  'no-response-format': { kind: 'noResponseFormat' },
+  'no-embeddings': { kind: 'noEmbeddings' },
   strict: { kind: 'strictParameters' },
   responses: { kind: 'responsesOnly', models: /-pro$|codex/ },
   ollama: { kind: 'ollama' },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SummaryPortEvent } from '../../lib/messages.ts';
 import { SummaryFailure } from '../../lib/openai/errors.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
+import { SHIPPED_GLOSSARY } from '../../lib/shared/glossary/entries.ts';
 import { generateSummary } from '../../lib/summary/generate.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, mockErrors, startMockOpenAI } from '../e2e/mock-openai.ts';
 
@@ -189,5 +190,66 @@ describe('generateSummary against the mock endpoint', () => {
     const local = await run({ apiKey: '' });
     await local.result;
     expect(mock.chatRequests()[0]?.headers.authorization).toBe('Bearer local-no-key');
+  });
+});
+
+describe('the glossary in summaries', () => {
+  const kdPaper = {
+    id: '2311.10771',
+    title: 'Distilling Step by Step',
+    abstract: 'We study knowledge distillation of large language models into small students with LoRA.',
+    keywords: [],
+  };
+  const summary = (rendering: string) =>
+    `**단계별 증류**\n\n- 이 논문은 대형 언어 모델을 작은 학생 모델로 옮기는 ${rendering}(knowledge distillation) 방법을 제안합니다.\n- 저랭크 적응 기법인 LoRA로 학습 비용을 크게 줄였습니다.`;
+  const runWith = async (rendered: string[]) => {
+    mock.replyOnce(...rendered.map((text) => ({ kind: 'stream' as const, text })));
+    const events: SummaryPortEvent[] = [];
+    const done = await generateSummary({
+      settings,
+      paper: kdPaper,
+      signal: new AbortController().signal,
+      onEvent: (event) => events.push(event),
+      glossary: SHIPPED_GLOSSARY,
+    });
+    return { done, events };
+  };
+  const systemPrompt = (index: number) => {
+    const body = mock.chatRequests()[index]?.body as { messages?: { content: string }[] } | undefined;
+    return body?.messages?.[0]?.content ?? '';
+  };
+
+  it("puts only the paper's own terms in the prompt", async () => {
+    const { done } = await runWith([summary('지식 증류')]);
+    expect(systemPrompt(0)).toContain('- knowledge distillation: 지식 증류');
+    expect(systemPrompt(0)).toContain('- LoRA: 영어 그대로');
+    expect(systemPrompt(0)).not.toContain('speculative decoding');
+    expect(done.glossaryFindings).toBeUndefined();
+    expect(mock.chatRequests()).toHaveLength(1);
+  });
+
+  it('asks once more when a term is rendered its own way, naming the glossary rendering', async () => {
+    const { done, events } = await runWith([summary('지식 정제'), summary('지식 증류')]);
+    expect(events).toContainEqual({ type: 'retrying', reason: 'glossary' });
+    const retry = mock.chatRequests()[1]?.body as { messages: { content: string }[] };
+    expect(retry.messages.at(-1)?.content).toContain('"지식 정제" 대신 "지식 증류"');
+    expect(done.text).toContain('지식 증류(knowledge distillation)');
+    expect(done.glossaryFindings).toBeUndefined();
+  });
+
+  it('keeps the summary and reports the term when the second answer still differs', async () => {
+    const { done } = await runWith([summary('지식 정제'), summary('지식 정제')]);
+    expect(done.glossaryFindings).toEqual([
+      { en: 'knowledge distillation', expected: '지식 증류', found: '지식 정제', kind: 'different' },
+    ]);
+    expect(done.usage?.promptTokens).toBeGreaterThan(0);
+    expect(mock.chatRequests()).toHaveLength(2);
+  });
+
+  it('keeps the first answer when the second one is worse (Hanja)', async () => {
+    const { done, events } = await runWith([summary('지식 정제'), `${summary('지식 증류')} 知識`]);
+    expect(done.text).toBe(summary('지식 정제'));
+    expect(done.glossaryFindings).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ type: 'progress', text: summary('지식 정제') });
   });
 });

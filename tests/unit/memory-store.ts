@@ -1,5 +1,7 @@
-// An in-memory stand-in for browser.storage.local, for the cache's tests.
+// In-memory stand-ins for `browser.storage.local` as the caches and the ledger see it.
+import { type LedgerStore, UsageRecorder } from '../../lib/background/spending.ts';
 import type { KeyValueStore } from '../../lib/cache.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
 
 export function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -17,4 +19,16 @@ export function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
       for (const k of keys) data.delete(k);
     },
   };
+}
+
+/** The usage ledger in memory, and its one writer. */
+export function memoryLedger() {
+  let ledger: Ledger = EMPTY_LEDGER;
+  const store: LedgerStore = {
+    get: async () => ledger,
+    set: async (next) => {
+      ledger = next;
+    },
+  };
+  return { store, recorder: new UsageRecorder(store), current: () => ledger };
 }

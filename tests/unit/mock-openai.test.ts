@@ -614,3 +614,103 @@ describe('npm run mock-openai arguments', () => {
     expect(() => parseStandaloneArguments(['--what'])).toThrow(/unknown argument/);
   });
 });
+
+describe('one-liner batches, structured output and embeddings', () => {
+  const batchMessage = (ids: string[], interests?: string[]) => {
+    const lines = ids.map((id, index) =>
+      JSON.stringify({ id, title: `RLHF for Agents ${index}`, summary: 'A summary.' }),
+    );
+    const interestLine = interests ? `사용자의 관심 주제: ${JSON.stringify(interests)}\n\n` : '';
+    return `${interestLine}다음 논문 ${ids.length}편 모두에 대해 위 형식으로 답하세요.\n\n<papers>\n[\n${lines.join(',\n')}\n]\n</papers>`;
+  };
+  const answerOf = async (ids: string[], interests?: string[]) => {
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: batchMessage(ids, interests) }],
+    });
+    return JSON.parse(completion.choices[0]?.message.content ?? '') as {
+      papers: Record<string, unknown>[];
+    };
+  };
+
+  it('answers every paper of a batch as JSON, leaving one out and breaking one, the first time only', async () => {
+    mock.behave({ kind: 'structuredOneLiners', missingIds: ['2511.00002'], malformedIds: ['2511.00003'] });
+    const ids = ['2511.00001', '2511.00002', '2511.00003'];
+    const first = await answerOf(ids);
+    expect(first.papers.map((entry) => entry.id)).toEqual(['2511.00001', '2511.00003']);
+    expect(first.papers[0]).toMatchObject({ title_ko: expect.stringContaining('한국어') });
+    expect(first.papers[1]?.title_ko).toBe(42);
+    const again = await answerOf(ids);
+    expect(again.papers.map((entry) => entry.id)).toEqual(ids);
+    expect(JSON.stringify(again)).not.toMatch(HAN);
+  });
+
+  it('scores relevance by the words a title shares with an interest', async () => {
+    mock.behave({ kind: 'structuredOneLiners' });
+    const answer = await answerOf(['2511.00001'], ['rlhf', 'diffusion']);
+    expect(answer.papers[0]).toMatchObject({ relevance: 3, reason_ko: expect.stringContaining('rlhf') });
+    const unrelated = await answerOf(['2511.00001'], ['diffusion']);
+    expect(unrelated.papers[0]).toMatchObject({ relevance: 0 });
+  });
+
+  it('leaves other requests to the scripted replies', async () => {
+    mock.behave({ kind: 'structuredOneLiners' });
+    expect(textOf(await collect())).toBe(koreanSummaryFor('Test Paper'));
+  });
+
+  it('refuses response_format by name where there is no structured output', async () => {
+    mock.behave({ kind: 'noResponseFormat', rejects: ['json_schema'] });
+    const error = await thrownBy(() =>
+      client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'Title: Test' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' } } },
+      }),
+    );
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('response_format');
+    const accepted = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Title: Test' }],
+      response_format: { type: 'json_object' },
+    });
+    expect(accepted.choices[0]?.message.content).toBeTruthy();
+  });
+
+  it('embeds texts so that those sharing words are closer, in the dimensions asked for', async () => {
+    const response = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: ['RLHF for agents', 'RLHF reward models', 'diffusion for images'],
+      dimensions: 64,
+    });
+    const [a, b, c] = response.data.map((item) => item.embedding);
+    const dot = (x: number[] = [], y: number[] = []) =>
+      x.reduce((sum, value, i) => sum + value * (y[i] ?? 0), 0);
+    expect(a).toHaveLength(64);
+    expect(dot(a, b)).toBeGreaterThan(dot(a, c));
+    expect(response.usage.prompt_tokens).toBeGreaterThan(0);
+    expect(mock.embeddingRequests()).toHaveLength(1);
+  });
+
+  it('answers 404 for embeddings where there are none, and 400 for dimensions where they are refused', async () => {
+    mock.behave({ kind: 'noEmbeddings' });
+    await expect(client.embeddings.create({ model: 'x', input: 'a' })).rejects.toBeInstanceOf(NotFoundError);
+    mock.behave({ kind: 'embeddingsWithoutDimensions' });
+    const refused = await thrownBy(() => client.embeddings.create({ model: 'x', input: 'a', dimensions: 8 }));
+    expect((refused as BadRequestError).param).toBe('dimensions');
+    const full = await client.embeddings.create({ model: 'x', input: 'a' });
+    expect(full.data[0]?.embedding.length).toBeGreaterThan(64);
+  });
+});
+
+describe('the canned summary and the glossary', () => {
+  it('renders every glossary term of the fixture papers as the shipped glossary does (no retry for it)', async () => {
+    const { SHIPPED_GLOSSARY } = await import('../../lib/shared/glossary/entries.ts');
+    const { checkAgainstGlossary, glossaryForText } = await import('../../lib/worker/glossary.ts');
+    const { makePapers } = await import('../fixtures/hf-pages.ts');
+    for (const paper of makePapers(60)) {
+      const { entries } = glossaryForText(SHIPPED_GLOSSARY, `${paper.title}\n${paper.abstract}`);
+      expect(checkAgainstGlossary(entries, koreanSummaryFor(paper.title))).toEqual([]);
+    }
+  });
+});

@@ -156,3 +156,42 @@ describe('SummaryService', () => {
     );
   });
 });
+
+describe('SummaryService and the glossary', () => {
+  it('passes the glossary to generation, keeps the findings with the summary, and says what was summarised', async () => {
+    const glossary = [{ en: 'LoRA', ko: 'LoRA', keepEnglish: true, source: 'name' as const }];
+    const summarised: string[] = [];
+    const seen: GenerateRequest[] = [];
+    const finding = { en: 'LoRA', expected: 'LoRA', found: '저랭크 적응', kind: 'translated' as const };
+    const service = new SummaryService({
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, apiKey: 'sk-x', model: 'gpt-4.1-mini' }),
+      hasEndpointPermission: async () => true,
+      generate: async (request) => {
+        seen.push(request);
+        return {
+          type: 'done',
+          text: '**제목**\n\n- 한국어 요약입니다.',
+          html: '<p>x</p>',
+          model: 'gpt-4.1-mini',
+          style: 'bullets',
+          usage: null,
+          createdAt: 1,
+          glossaryFindings: [finding],
+        };
+      },
+      cache: new SummaryCache(memoryStore()),
+      ledger: { get: async () => EMPTY_LEDGER, set: async () => {} },
+      glossary: async () => glossary,
+      onSummarized: (paper) => summarised.push(paper.id),
+    });
+    const events: SummaryPortEvent[] = [];
+    await service.subscribe(paper('2511.00009'), { force: false, batch: false }, (e) => events.push(e));
+    await vi.waitFor(() =>
+      expect(events.at(-1)).toMatchObject({ type: 'done', glossaryFindings: [finding] }),
+    );
+    expect(seen[0]?.glossary).toBe(glossary);
+    expect(summarised).toEqual(['2511.00009']);
+    const cached = await service.cached(['2511.00009']);
+    expect(cached['2511.00009']).toMatchObject({ fromCache: true, glossaryFindings: [finding] });
+  });
+});

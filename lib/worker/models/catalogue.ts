@@ -43,7 +43,9 @@ export interface ModelInfo {
 /**
  * USD per 1M tokens, with where each figure comes from. OpenAI's list prices as published on its
  * pricing page (carried since this project's first price table, 2026-11), and GPT-6 Luna's from
- * litellm's docs (PR #1637). Anything not here is asked of the user before money is spent.
+ * litellm's docs (PR #1637). Embedding models (input only) as OpenRouter's model pages list them
+ * (openai/text-embedding-3-small $0.02, google/gemini-embedding-001 $0.15; text-embedding-3-large
+ * $0.13 from OpenAI's pricing page). Anything not here is asked of the user before money is spent.
  */
 export const LIST_PRICES: Readonly<Record<string, ModelPrice>> = {
   'gpt-6-luna': { input: 0.1, output: 0.5 },
@@ -58,6 +60,9 @@ export const LIST_PRICES: Readonly<Record<string, ModelPrice>> = {
   'gpt-4o-mini': { input: 0.15, output: 0.6 },
   o3: { input: 2, output: 8 },
   'o4-mini': { input: 1.1, output: 4.4 },
+  'text-embedding-3-small': { input: 0.02, output: 0 },
+  'text-embedding-3-large': { input: 0.13, output: 0 },
+  'gemini-embedding-001': { input: 0.15, output: 0 },
 };
 
 const SDK_CHAT = new Set(SDK_CHAT_MODELS);
