@@ -6,6 +6,7 @@ import { koGlanceOptions } from '../lib/i18n/ko-glance.ts';
 import type { OneLinerEstimateResponse } from '../lib/messages.ts';
 import { askBackground } from '../lib/runtime-client.ts';
 import { MAX_INTERESTS_CHARS, type Settings } from '../lib/settings.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 
 type Update = <K extends keyof Settings>(key: K, value: Settings[K]) => void;
 
@@ -62,32 +63,21 @@ export function GlanceSettings({
           {koGlanceOptions.interestsHint}
         </p>
       </div>
-      <div class="field checkbox">
-        <input
-          id="learn-from-reading"
-          type="checkbox"
-          checked={form.learnFromReading}
-          onChange={(e) => update('learnFromReading', e.currentTarget.checked)}
-          aria-describedby="learn-hint"
-        />
-        <label for="learn-from-reading">{koGlanceOptions.learnFromReading}</label>
-        <p id="learn-hint" class="hint">
-          {koGlanceOptions.learnFromReadingHint}
-        </p>
-      </div>
-      <div class="field checkbox">
-        <input
-          id="auto-oneliners"
-          type="checkbox"
-          checked={form.autoOneLiners}
-          onChange={(e) => update('autoOneLiners', e.currentTarget.checked)}
-          aria-describedby="auto-oneliners-hint oneliner-cost"
-        />
-        <label for="auto-oneliners">{koGlanceOptions.autoOneLiners}</label>
-        <p id="auto-oneliners-hint" class="hint">
-          {koGlanceOptions.autoOneLinersHint}
-        </p>
-      </div>
+      <CheckboxField
+        id="learn-from-reading"
+        label={koGlanceOptions.learnFromReading}
+        hint={koGlanceOptions.learnFromReadingHint}
+        checked={form.learnFromReading}
+        onChange={(checked) => update('learnFromReading', checked)}
+      />
+      <CheckboxField
+        id="auto-oneliners"
+        label={koGlanceOptions.autoOneLiners}
+        hint={koGlanceOptions.autoOneLinersHint}
+        describedBy="oneliner-cost"
+        checked={form.autoOneLiners}
+        onChange={(checked) => update('autoOneLiners', checked)}
+      />
       {/* The cost is what turning it on means: shown as soon as the box is ticked. */}
       {form.autoOneLiners && <DayCost savedAt={savedAt} />}
     </section>

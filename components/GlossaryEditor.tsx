@@ -7,6 +7,7 @@ import { askBackground } from '../lib/runtime-client.ts';
 import { saveTextFile } from '../lib/save-file.ts';
 import { decodeCsvBytes } from '../lib/shared/glossary/csv.ts';
 import type { GlossaryEntry } from '../lib/shared/glossary/entry.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 
 type Edit = Extract<RuntimeRequest, { type: 'editGlossary' }>['edit'];
 type Note = { tone: 'success' | 'error'; lines: string[] } | null;
@@ -28,6 +29,47 @@ function byEditsFirst(rows: GlossaryRow[]): GlossaryRow[] {
     ...rows.filter((row) => row.status !== 'shipped'),
     ...rows.filter((row) => row.status === 'shipped'),
   ];
+}
+
+/** One term: English, its rendering, whether the user changed it, and what can be done with it. */
+function GlossaryItem({
+  entry,
+  status,
+  onEdit,
+  onRemove,
+  onRestore,
+}: {
+  entry: GlossaryEntry;
+  status: GlossaryRow['status'] | 'removed';
+  onEdit?: () => void;
+  onRemove?: () => void;
+  onRestore: (en: string) => void;
+}) {
+  return (
+    <li>
+      <span class="term">{entry.en}</span>
+      <span class="rendering">{entry.keepEnglish ? koGlossary.keptEnglish : entry.ko}</span>
+      {(status === 'changed' || status === 'added') && (
+        <span class="badge">{status === 'changed' ? koGlossary.statusChanged : koGlossary.statusAdded}</span>
+      )}
+      <span class="row-actions">
+        {onEdit && (
+          <button type="button" class="link" onClick={onEdit}>
+            {koGlossary.edit}
+          </button>
+        )}
+        {status === 'changed' || status === 'removed' ? (
+          <button type="button" class="link" onClick={() => onRestore(entry.en)}>
+            {koGlossary.restore}
+          </button>
+        ) : (
+          <button type="button" class="link" onClick={onRemove}>
+            {koGlossary.remove}
+          </button>
+        )}
+      </span>
+    </li>
+  );
 }
 
 export function GlossaryEditor() {
@@ -73,6 +115,7 @@ export function GlossaryEditor() {
       setQuery(entry.en);
     }
   };
+  const restore = (en: string) => void apply({ kind: 'restore', en }, () => [koGlossary.restored(en)]);
   const onEdit = (entry: GlossaryEntry) =>
     setDraft({ en: entry.en, ko: entry.keepEnglish ? '' : entry.ko, keepEnglish: entry.keepEnglish });
   const onImport = async (file: File | undefined) => {
@@ -124,15 +167,12 @@ export function GlossaryEditor() {
             />
           </div>
         </div>
-        <div class="field checkbox">
-          <input
-            id="glossary-keep"
-            type="checkbox"
-            checked={draft.keepEnglish}
-            onChange={(e) => setDraft({ ...draft, keepEnglish: e.currentTarget.checked })}
-          />
-          <label for="glossary-keep">{koGlossary.keepEnglish}</label>
-        </div>
+        <CheckboxField
+          id="glossary-keep"
+          label={koGlossary.keepEnglish}
+          checked={draft.keepEnglish}
+          onChange={(keepEnglish) => setDraft({ ...draft, keepEnglish })}
+        />
         <div class="actions start">
           <button type="submit" disabled={!draft.en.trim() || (!draft.keepEnglish && !draft.ko.trim())}>
             {koGlossary.save}
@@ -154,41 +194,16 @@ export function GlossaryEditor() {
       </div>
       <ul class="glossary-list" aria-label={koGlossary.section}>
         {shown.map(({ entry, status }) => (
-          <li key={entry.en}>
-            <span class="term">{entry.en}</span>
-            <span class="rendering">{entry.keepEnglish ? koGlossary.keptEnglish : entry.ko}</span>
-            {status !== 'shipped' && (
-              <span class="badge">
-                {status === 'changed' ? koGlossary.statusChanged : koGlossary.statusAdded}
-              </span>
-            )}
-            <span class="row-actions">
-              <button type="button" class="link" onClick={() => onEdit(entry)}>
-                {koGlossary.edit}
-              </button>
-              {status === 'changed' ? (
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() =>
-                    void apply({ kind: 'restore', en: entry.en }, () => [koGlossary.restored(entry.en)])
-                  }
-                >
-                  {koGlossary.restore}
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() =>
-                    void apply({ kind: 'remove', en: entry.en }, () => [koGlossary.removed(entry.en)])
-                  }
-                >
-                  {koGlossary.remove}
-                </button>
-              )}
-            </span>
-          </li>
+          <GlossaryItem
+            key={entry.en}
+            entry={entry}
+            status={status}
+            onEdit={() => onEdit(entry)}
+            onRemove={() =>
+              void apply({ kind: 'remove', en: entry.en }, () => [koGlossary.removed(entry.en)])
+            }
+            onRestore={restore}
+          />
         ))}
       </ul>
       {listing && found.length === 0 && <p class="hint">{koGlossary.noMatch}</p>}
@@ -198,21 +213,7 @@ export function GlossaryEditor() {
           <summary>{koGlossary.removedList}</summary>
           <ul class="glossary-list">
             {listing.removed.map((entry) => (
-              <li key={entry.en}>
-                <span class="term">{entry.en}</span>
-                <span class="rendering">{entry.keepEnglish ? koGlossary.keptEnglish : entry.ko}</span>
-                <span class="row-actions">
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      void apply({ kind: 'restore', en: entry.en }, () => [koGlossary.restored(entry.en)])
-                    }
-                  >
-                    {koGlossary.restore}
-                  </button>
-                </span>
-              </li>
+              <GlossaryItem key={entry.en} entry={entry} status="removed" onRestore={restore} />
             ))}
           </ul>
         </details>

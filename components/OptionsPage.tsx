@@ -24,6 +24,7 @@ import {
   presetById,
 } from '../lib/shared/providers.ts';
 import { describeSummaryError } from '../lib/summary/error-messages.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 import { GlanceSettings } from './GlanceSettings.tsx';
 import { GlossaryEditor } from './GlossaryEditor.tsx';
 import { NumberField } from './NumberField.tsx';
@@ -472,19 +473,13 @@ export function OptionsPage() {
             step={0.01}
             onChange={(value) => update('monthlyBudgetUsd', value)}
           />
-          <div class="field checkbox">
-            <input
-              id="auto-summarize"
-              type="checkbox"
-              checked={form.autoSummarize}
-              onChange={(e) => update('autoSummarize', e.currentTarget.checked)}
-              aria-describedby="auto-hint"
-            />
-            <label for="auto-summarize">{koOptions.autoSummarize}</label>
-            <p id="auto-hint" class="hint">
-              {koOptions.autoSummarizeHint}
-            </p>
-          </div>
+          <CheckboxField
+            id="auto-summarize"
+            label={koOptions.autoSummarize}
+            hint={koOptions.autoSummarizeHint}
+            checked={form.autoSummarize}
+            onChange={(checked) => update('autoSummarize', checked)}
+          />
           <NumberField
             id="cache-size"
             label={koOptions.cacheSize}
