@@ -21,12 +21,13 @@ export interface MountedCard {
 
 export type RenderCard = (target: CardTarget, shadow: ShadowRoot, host: HTMLElement) => () => void;
 
-/** Styles on the host itself: `!important` inside the shadow tree beats the page's normal rules. */
+/**
+ * Styles on the host itself: `!important` inside the shadow tree beats the page's normal rules.
+ * No `content-visibility: auto`: Firefox drops skipped content from the accessibility tree, so
+ * the "한국어 요약" buttons of cards below the fold vanished for screen readers (and the tests).
+ */
 const HOST_STYLE =
-  ':host{all:initial !important;display:block !important;position:static !important;contain:layout style;}' +
-  // A card far from the viewport is not laid out or painted until it comes near: restoring the
-  // panels of a long page then costs the frames nothing for the cards nobody sees yet.
-  `:host(${HOST_TAG}){content-visibility:auto !important;contain-intrinsic-size:auto 3rem !important}`;
+  ':host{all:initial !important;display:block !important;position:static !important;contain:layout style;}';
 
 /** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
