@@ -379,15 +379,12 @@ export function OptionsPage() {
               {koOptions.endpointHint}
             </p>
             {endpoint.ok && endpoint.privateHttp && (
-              <div class="field checkbox">
-                <input
-                  id="private-http"
-                  type="checkbox"
-                  checked={privateHttpConfirmed}
-                  onChange={(e) => setPrivateHttpConfirmed(e.currentTarget.checked)}
-                />
-                <label for="private-http">{koOptions.privateHttpConfirm}</label>
-              </div>
+              <CheckboxField
+                id="private-http"
+                label={koOptions.privateHttpConfirm}
+                checked={privateHttpConfirmed}
+                onChange={setPrivateHttpConfirmed}
+              />
             )}
           </div>
           <div class="field">

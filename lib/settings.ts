@@ -223,6 +223,19 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * A model server on the user's own machine, or reached over plain http on their private network
+ * (Ollama, LM Studio, a lab's server): it usually wants no key, and may check the request's Origin.
+ */
+export function isNearbyEndpoint(baseURL: string): boolean {
+  try {
+    const { hostname, protocol } = new URL(baseURL);
+    return isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Addresses that only a private network routes: RFC 1918, carrier-grade NAT (Tailscale), link-local,
  * IPv6 unique-local, and names that no public DNS serves (`gpu-box`, `*.local`, `*.lan`, `*.internal`).
  */

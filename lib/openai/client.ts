@@ -1,6 +1,6 @@
 // Builds the openai SDK client for the user's endpoint, with the provider's headers and query.
 import OpenAI from 'openai';
-import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
+import { isNearbyEndpoint } from '../settings.ts';
 import { effectiveProvider, type ProviderId, providerHeaders } from '../shared/providers.ts';
 
 export interface ClientSettings {
@@ -17,13 +17,7 @@ export const LOCAL_PLACEHOLDER_KEY = 'local-no-key';
 /** Servers on the user's machine or network usually want no key; the SDK still sends one. */
 export function effectiveApiKey(apiKey: string, baseURL: string): string | null {
   if (apiKey.trim()) return apiKey.trim();
-  try {
-    const { hostname, protocol } = new URL(baseURL);
-    const nearby = isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
-    return nearby ? LOCAL_PLACEHOLDER_KEY : null;
-  } catch {
-    return null;
-  }
+  return isNearbyEndpoint(baseURL) ? LOCAL_PLACEHOLDER_KEY : null;
 }
 
 let reused: { settings: ClientSettings; client: OpenAI } | null = null;

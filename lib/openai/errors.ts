@@ -12,7 +12,7 @@ import {
   RateLimitError,
 } from 'openai';
 import type { SummaryError } from '../messages.ts';
-import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
+import { isNearbyEndpoint } from '../settings.ts';
 import { retryDelayFromHeaders } from './retry-after.ts';
 
 export class SummaryFailure extends Error {
@@ -49,12 +49,7 @@ export function safeDetail(message: string | undefined, apiKey = ''): string | u
  */
 function isOriginRefusal(error: APIError, baseURL: string | undefined): boolean {
   if (!baseURL || error.status !== 403 || error.code || error.type) return false;
-  try {
-    const { hostname, protocol } = new URL(baseURL);
-    return isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
-  } catch {
-    return false;
-  }
+  return isNearbyEndpoint(baseURL);
 }
 
 export function toSummaryError(

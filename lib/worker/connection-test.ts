@@ -9,13 +9,12 @@ import { cleanApiKey, normalizeEndpoint } from '../settings.ts';
 import { effectiveProvider, PROVIDER_PRESETS, type ProviderId } from '../shared/providers.ts';
 import { describeModel } from './models/catalogue.ts';
 import {
-  applyCorrection,
   type CorrectionStore,
+  correctionForError,
   correctionKey,
-  correctPlan,
-  firstGuess,
   MAX_CORRECTIONS_PER_REQUEST,
   type RequestPlan,
+  rememberedPlan,
 } from './request-plan.ts';
 
 const CONNECTION_TEST_TIMEOUT_MS = 20_000;
@@ -91,22 +90,14 @@ export async function testConnection(
   await beforeRequest?.(prepared.baseURL);
   const model = connection.model.trim();
   const key = correctionKey(prepared.baseURL, model);
-  let plan = applyCorrection(firstGuess(describeModel(model), prepared.provider), corrections?.get(key));
+  let plan = rememberedPlan(describeModel(model), prepared.provider, corrections, key);
   for (let corrected = 0; ; corrected++) {
     try {
       const reply = await probe(prepared.client, model, plan);
       if (!looksLikeAnswer(reply, plan.api)) return { ok: false, error: { kind: 'notCompatible' } };
       return { ok: true, model, keyless: prepared.keyless, api: plan.api };
     } catch (error) {
-      const fix =
-        corrected < MAX_CORRECTIONS_PER_REQUEST && isRecord(error) && typeof error.status === 'number'
-          ? correctPlan(plan, {
-              status: error.status,
-              param: typeof error.param === 'string' ? error.param : null,
-              code: typeof error.code === 'string' ? error.code : null,
-              message: typeof error.message === 'string' ? error.message : '',
-            })
-          : null;
+      const fix = corrected < MAX_CORRECTIONS_PER_REQUEST ? correctionForError(plan, error) : null;
       if (!fix) {
         return {
           ok: false,

@@ -3,20 +3,11 @@
 // session rule removes it, only for the configured endpoint's origin and only for this extension's
 // own requests. Where the API is missing (or refuses), the 403 is explained with the manual step.
 import type { WxtBrowser } from 'wxt/browser';
-import { isLoopbackHost, isPrivateNetworkHost } from '../settings.ts';
+import { isNearbyEndpoint } from '../settings.ts';
 
 /** One rule for the saved endpoint, one for an endpoint the options page is trying out. */
 export const SAVED_ENDPOINT_RULE = 1;
 export const TRIED_ENDPOINT_RULE = 2;
-
-export function needsOriginRule(baseURL: string): boolean {
-  try {
-    const { hostname, protocol } = new URL(baseURL);
-    return isLoopbackHost(hostname) || (protocol === 'http:' && isPrivateNetworkHost(hostname));
-  } catch {
-    return false;
-  }
-}
 
 export async function applyLocalOriginRule(
   browser: WxtBrowser,
@@ -25,7 +16,7 @@ export async function applyLocalOriginRule(
 ): Promise<void> {
   const dnr = browser.declarativeNetRequest;
   if (!dnr?.updateSessionRules) return;
-  const origin = needsOriginRule(baseURL) ? new URL(baseURL).origin : null;
+  const origin = isNearbyEndpoint(baseURL) ? new URL(baseURL).origin : null;
   try {
     await dnr.updateSessionRules({
       removeRuleIds: [ruleId],

@@ -174,6 +174,33 @@ export function correctPlan(plan: RequestPlan, rejection: Rejection): PlanCorrec
 }
 
 /**
+ * The correction for an error thrown by the SDK (an `APIError` carries `status`, `param`, `code`
+ * and `message`), or null when it is no rejection we can fix.
+ */
+export function correctionForError(plan: RequestPlan, error: unknown): PlanCorrection | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, param, code, message } = error as Record<string, unknown>;
+  if (typeof status !== 'number') return null;
+  return correctPlan(plan, {
+    status,
+    param: typeof param === 'string' ? param : null,
+    code: typeof code === 'string' ? code : null,
+    message: typeof message === 'string' ? message : '',
+  });
+}
+
+/** The plan for an endpoint + model: the first guess with what earlier requests learnt. */
+export function rememberedPlan(
+  model: ModelInfo,
+  provider: ProviderId,
+  corrections: CorrectionStore | undefined,
+  key: string,
+  answerTokens: number = ANSWER_TOKENS,
+): RequestPlan {
+  return applyCorrection(firstGuess(model, provider, answerTokens), corrections?.get(key));
+}
+
+/**
  * A thinking model that spent its cap before the answer was done: ask again with room to answer.
  * Null when the cap is already as large as we go.
  */

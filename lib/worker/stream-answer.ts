@@ -13,14 +13,12 @@ import { stripThinking } from '../summary/output-check.ts';
 import type { ChatMessage } from '../summary/prompt.ts';
 import { describeModel, type ModelInfo } from './models/catalogue.ts';
 import {
-  ANSWER_TOKENS,
-  applyCorrection,
   type CorrectionStore,
+  correctionForError,
   correctionKey,
-  correctPlan,
-  firstGuess,
   MAX_CORRECTIONS_PER_REQUEST,
   type RequestPlan,
+  rememberedPlan,
   widenForThinking,
 } from './request-plan.ts';
 
@@ -278,10 +276,7 @@ async function askModel(
   const { settings } = request;
   const key = correctionKey(settings.baseURL, settings.model);
   const provider = effectiveProvider(settings.provider, settings.baseURL);
-  let plan = applyCorrection(
-    firstGuess(model, provider, request.answerTokens ?? ANSWER_TOKENS),
-    request.corrections?.get(key),
-  );
+  let plan = rememberedPlan(model, provider, request.corrections, key, request.answerTokens);
   let corrections = 0;
   const remember = (fix: Partial<RequestPlan>) => {
     plan = { ...plan, ...fix };
@@ -291,19 +286,8 @@ async function askModel(
 
   for (;;) {
     const outcome = await streamOnce(request, endpoint, plan).catch((error: unknown) => {
-      if (
-        !(error instanceof OpenAI.APIError) ||
-        error.status === undefined ||
-        corrections >= MAX_CORRECTIONS_PER_REQUEST
-      ) {
-        throw error;
-      }
-      const fix = correctPlan(plan, {
-        status: error.status,
-        param: typeof error.param === 'string' ? error.param : null,
-        code: typeof error.code === 'string' ? error.code : null,
-        message: error.message,
-      });
+      if (!(error instanceof OpenAI.APIError) || corrections >= MAX_CORRECTIONS_PER_REQUEST) throw error;
+      const fix = correctionForError(plan, error);
       if (!fix) throw error;
       remember(fix);
       return null;
