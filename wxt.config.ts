@@ -21,7 +21,7 @@ const EXTENSION_PAGES_CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
- * Content code loaded on demand (lib/content/lazy-code.ts): entrypoints/card-panel.ts and
+ * Content code loaded on demand (lib/page/lazy-code.ts): entrypoints/card-panel.ts and
  * page-data.ts, built as ES modules so the content script can import() them.
  */
 const LAZY_CONTENT_ENTRYPOINTS = ['card-panel', 'page-data'];
@@ -56,7 +56,7 @@ export default defineConfig({
     // own requests to a model server on the user's machine (Ollama refuses extension origins); it
     // acts only where host access is already granted, and shows no install warning.
     // offscreen (Chrome only, no install warning): a document that reads a PDF with pdf.js when a
-    // paper has no HTML rendering; the service worker cannot load pdf.js (lib/background/pdf-reader-host.ts).
+    // paper has no HTML rendering; the service worker cannot load pdf.js (lib/worker/pdf-reader-host.ts).
     permissions: [
       'storage',
       'declarativeNetRequestWithHostAccess',

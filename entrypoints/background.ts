@@ -2,33 +2,38 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { runCommand } from '../lib/background/commands.ts';
-import { serveDeepPort } from '../lib/background/deep-port.ts';
-import { DeepService } from '../lib/background/deep-service.ts';
-import { FullTextLibrary } from '../lib/background/full-text-library.ts';
-import { createGlanceServices, glossaryStore } from '../lib/background/glance.ts';
-import { serveGlancePort } from '../lib/background/glance-port.ts';
-import { pdfReaderFor } from '../lib/background/pdf-reader-host.ts';
-import { answerRuntimeRequest } from '../lib/background/runtime-requests.ts';
-import { UsageRecorder } from '../lib/background/spending.ts';
-import { serveSummaryPort } from '../lib/background/summary-port.ts';
-import { SummaryService } from '../lib/background/summary-service.ts';
-import { isTrustedSender } from '../lib/background/trusted-sender.ts';
-import { SummaryCache } from '../lib/cache.ts';
-import { EMPTY_LEDGER, type Ledger } from '../lib/cost.ts';
-import { DEEP_PORT_NAME } from '../lib/deep-messages.ts';
-import type { PaperForSummary } from '../lib/messages.ts';
+import { ARXIV_PERMISSION_ORIGINS } from '../lib/shared/arxiv.ts';
+import { EMPTY_LEDGER, type Ledger } from '../lib/shared/cost.ts';
+import { DEEP_PORT_NAME } from '../lib/shared/deep-messages.ts';
+import type { PaperForSummary } from '../lib/shared/messages.ts';
 import {
   CONTENT_SCRIPT_REQUESTS,
   GLANCE_PORT_NAME,
   parseRuntimeRequest,
   SUMMARY_PORT_NAME,
-} from '../lib/messages.ts';
-import { loadSettings, migrateApiKey, originPermissionPattern, watchedSettings } from '../lib/settings.ts';
-import { ARXIV_PERMISSION_ORIGINS } from '../lib/shared/arxiv.ts';
-import { generateSummary } from '../lib/summary/generate.ts';
+} from '../lib/shared/messages.ts';
+import {
+  loadSettings,
+  migrateApiKey,
+  originPermissionPattern,
+  watchedSettings,
+} from '../lib/shared/settings.ts';
+import { SummaryCache } from '../lib/worker/cache.ts';
+import { runCommand } from '../lib/worker/commands.ts';
+import { serveDeepPort } from '../lib/worker/deep-port.ts';
+import { DeepService } from '../lib/worker/deep-service.ts';
+import { FullTextLibrary } from '../lib/worker/full-text-library.ts';
+import { createGlanceServices, glossaryStore } from '../lib/worker/glance.ts';
+import { serveGlancePort } from '../lib/worker/glance-port.ts';
 import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
+import { pdfReaderFor } from '../lib/worker/pdf-reader-host.ts';
 import { type PlanCorrection, RememberedCorrections } from '../lib/worker/request-plan.ts';
+import { answerRuntimeRequest } from '../lib/worker/runtime-requests.ts';
+import { UsageRecorder } from '../lib/worker/spending.ts';
+import { generateSummary } from '../lib/worker/summary/generate.ts';
+import { serveSummaryPort } from '../lib/worker/summary-port.ts';
+import { SummaryService } from '../lib/worker/summary-service.ts';
+import { isTrustedSender } from '../lib/worker/trusted-sender.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');

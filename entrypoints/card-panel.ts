@@ -1,7 +1,7 @@
 // The summary panel, loaded by the content script with import() the first time a card shows one
 // (built as an ES module and listed in web_accessible_resources; see wxt.config.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { PanelCode } from '../lib/content/lazy-code.ts';
-import { drawPanel } from '../lib/content/summary-panel.ts';
+import type { PanelCode } from '../lib/page/lazy-code.ts';
+import { drawPanel } from '../lib/page/summary-panel.ts';
 
 export default defineUnlistedScript((): PanelCode => ({ drawPanel }));

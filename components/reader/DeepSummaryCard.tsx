@@ -1,11 +1,11 @@
 // "전문 요약": the estimate first (tokens and price of this paper's full text), then the streamed
 // deep summary, its key figure with a Korean caption, and the code and data links.
-import { formatTokens, formatUsd } from '../../lib/cost.ts';
-import type { DeepEstimate, DeepSummaryView } from '../../lib/deep-messages.ts';
-import { koReader } from '../../lib/i18n/ko-reader.ts';
-import type { DeepPaper } from '../../lib/messages.ts';
-import { isRunning, streamedSoFar } from '../../lib/reader/operation-state.ts';
-import { useDeepOperation } from '../../lib/reader/use-deep-operation.ts';
+import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
+import type { DeepEstimate, DeepSummaryView } from '../../lib/shared/deep-messages.ts';
+import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import type { DeepPaper } from '../../lib/shared/messages.ts';
+import { isRunning, streamedSoFar } from '../../lib/ui/reader/operation-state.ts';
+import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
 import { SafeHtml } from './SafeHtml.tsx';

@@ -1,11 +1,11 @@
 // "질문": the paper's questions and answers (kept with its summary), three questions to start with,
 // and a box to ask another; the answer streams in, grounded in the paper's text.
 import { useState } from 'preact/hooks';
-import type { TurnView } from '../../lib/deep-messages.ts';
-import { koReader } from '../../lib/i18n/ko-reader.ts';
-import type { DeepPaper } from '../../lib/messages.ts';
-import { isRunning, streamedSoFar } from '../../lib/reader/operation-state.ts';
-import { useDeepOperation } from '../../lib/reader/use-deep-operation.ts';
+import type { TurnView } from '../../lib/shared/deep-messages.ts';
+import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import type { DeepPaper } from '../../lib/shared/messages.ts';
+import { isRunning, streamedSoFar } from '../../lib/ui/reader/operation-state.ts';
+import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
 import { SafeHtml } from './SafeHtml.tsx';

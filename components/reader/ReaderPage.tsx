@@ -3,6 +3,12 @@
 // it); everything that costs money waits for a click and says what it will cost first.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import {
+  ARXIV_PERMISSION_ORIGINS,
+  arxivAbsUrl,
+  hfPaperUrl,
+  type ReaderPaperRef,
+} from '../../lib/shared/arxiv.ts';
 import type {
   DeepEstimate,
   DeepSummaryView,
@@ -10,17 +16,11 @@ import type {
   ReaderState,
   SectionView,
   TurnView,
-} from '../../lib/deep-messages.ts';
-import { koReader } from '../../lib/i18n/ko-reader.ts';
-import type { DeepPaper, SummaryError } from '../../lib/messages.ts';
-import { askBackground } from '../../lib/runtime-client.ts';
-import {
-  ARXIV_PERMISSION_ORIGINS,
-  arxivAbsUrl,
-  hfPaperUrl,
-  type ReaderPaperRef,
-} from '../../lib/shared/arxiv.ts';
-import { describeSummaryError } from '../../lib/summary/error-messages.ts';
+} from '../../lib/shared/deep-messages.ts';
+import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import type { DeepPaper, SummaryError } from '../../lib/shared/messages.ts';
+import { askBackground } from '../../lib/shared/runtime-client.ts';
+import { describeSummaryError } from '../../lib/shared/summary/error-messages.ts';
 import { DeepSummaryCard } from './DeepSummaryCard.tsx';
 import { PaperSections } from './PaperSections.tsx';
 import { QuestionsCard } from './QuestionsCard.tsx';

@@ -1,7 +1,7 @@
 // HTML from the worker (model output, the paper's text) shown only through the sanitiser: nothing
 // here is ever assigned to innerHTML.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { sanitizeSummaryHtml } from '../../lib/summary/render.ts';
+import { sanitizeSummaryHtml } from '../../lib/shared/summary/render.ts';
 
 export function SafeHtml({
   html,

@@ -1,21 +1,21 @@
 // Content script (boot): puts a "한국어 요약" button under every paper card on Hugging Face's papers pages
 // and a bar above the list to summarise the whole page. It carries no sanitiser and no schemas: the
-// panel and the page-data code are loaded when first needed (lib/content/lazy-code.ts).
+// panel and the page-data code are loaded when first needed (lib/page/lazy-code.ts).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startAutoSummarize } from '../../lib/content/auto-summarize.ts';
-import { CardRegistry } from '../../lib/content/card-registry.ts';
-import { showCard } from '../../lib/content/card-view.ts';
-import { loadPageData, loadPanelCode } from '../../lib/content/lazy-code.ts';
-import { mountPageToolbar } from '../../lib/content/page-toolbar.ts';
-import { PanelPainter } from '../../lib/content/panel-painter.ts';
-import { startPapersPage } from '../../lib/content/papers-page.ts';
-import { createToolbarHost, placeToolbar } from '../../lib/content/toolbar-host.ts';
-import { isListingRoute, parsePapersRoute } from '../../lib/hf/routes.ts';
-import { SUMMARY_PORT_NAME } from '../../lib/messages.ts';
-import { askBackground } from '../../lib/runtime-client.ts';
-import css from './style.css?inline';
+import css from '../../assets/styles/page-toolbar.css?inline';
+import { startAutoSummarize } from '../../lib/page/auto-summarize.ts';
+import { CardRegistry } from '../../lib/page/card-registry.ts';
+import { showCard } from '../../lib/page/card-view.ts';
+import { loadPageData, loadPanelCode } from '../../lib/page/lazy-code.ts';
+import { mountPageToolbar } from '../../lib/page/page-toolbar.ts';
+import { PanelPainter } from '../../lib/page/panel-painter.ts';
+import { startPapersPage } from '../../lib/page/papers-page.ts';
+import { createToolbarHost, placeToolbar } from '../../lib/page/toolbar-host.ts';
+import { isListingRoute, parsePapersRoute } from '../../lib/shared/hf-routes.ts';
+import { SUMMARY_PORT_NAME } from '../../lib/shared/messages.ts';
+import { askBackground } from '../../lib/shared/runtime-client.ts';
 
 export default defineContentScript({
   // Every papers listing on the Hub and the paper pages, on both of its domains. Match patterns cannot

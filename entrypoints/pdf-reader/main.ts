@@ -1,5 +1,5 @@
 // The PDF reader page: Chrome's offscreen document, or a frame in Firefox's background page (see
-// lib/background/pdf-reader-host.ts). Answers the worker's readPdf messages with the PDF's lines and
+// lib/worker/pdf-reader-host.ts). Answers the worker's readPdf messages with the PDF's lines and
 // links; pdf.js is loaded on the first PDF, never with the page.
 import { browser } from 'wxt/browser';
 import {

@@ -2,12 +2,12 @@
 // "which models do you have?". Each checks the reply's shape: a captive portal or a proxy's login
 // page answers 200 with HTML, which is not a connection.
 import type OpenAI from 'openai';
-import type { Connection, RuntimeResponses, SummaryError } from '../messages.ts';
-import { createClient, effectiveApiKey, LOCAL_PLACEHOLDER_KEY } from '../openai/client.ts';
-import { toSummaryError } from '../openai/errors.ts';
-import { cleanApiKey, normalizeEndpoint } from '../settings.ts';
+import type { Connection, RuntimeResponses, SummaryError } from '../shared/messages.ts';
 import { effectiveProvider, PROVIDER_PRESETS, type ProviderId } from '../shared/providers.ts';
+import { cleanApiKey, normalizeEndpoint } from '../shared/settings.ts';
 import { describeModel } from './models/catalogue.ts';
+import { createClient, effectiveApiKey, LOCAL_PLACEHOLDER_KEY } from './openai/client.ts';
+import { toSummaryError } from './openai/errors.ts';
 import {
   type CorrectionStore,
   correctionForError,

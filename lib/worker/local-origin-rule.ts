@@ -3,7 +3,7 @@
 // session rule removes it, only for the configured endpoint's origin and only for this extension's
 // own requests. Where the API is missing (or refuses), the 403 is explained with the manual step.
 import type { WxtBrowser } from 'wxt/browser';
-import { isNearbyEndpoint } from '../settings.ts';
+import { isNearbyEndpoint } from '../shared/settings.ts';
 
 /** One rule for the saved endpoint, one for an endpoint the options page is trying out. */
 export const SAVED_ENDPOINT_RULE = 1;

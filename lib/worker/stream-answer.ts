@@ -4,14 +4,12 @@
 // that ran out of room is asked again with more, a stalled stream is cut by an idle watchdog, and
 // every answer the endpoint billed is reported through onUsage. Runs in the background worker only.
 import OpenAI from 'openai';
-import type { Usage } from '../messages.ts';
-import { clientFor, effectiveApiKey } from '../openai/client.ts';
-import { isAbortError, SummaryFailure, toSummaryError } from '../openai/errors.ts';
-import type { Settings } from '../settings.ts';
+import type { Usage } from '../shared/messages.ts';
 import { effectiveProvider } from '../shared/providers.ts';
-import { stripThinking } from '../summary/output-check.ts';
-import type { ChatMessage } from '../summary/prompt.ts';
+import type { Settings } from '../shared/settings.ts';
 import { describeModel, type ModelInfo } from './models/catalogue.ts';
+import { clientFor, effectiveApiKey } from './openai/client.ts';
+import { isAbortError, SummaryFailure, toSummaryError } from './openai/errors.ts';
 import {
   type CorrectionStore,
   correctionForError,
@@ -21,6 +19,8 @@ import {
   rememberedPlan,
   widenForThinking,
 } from './request-plan.ts';
+import { stripThinking } from './summary/output-check.ts';
+import type { ChatMessage } from './summary/prompt.ts';
 
 export interface AnswerRequest {
   settings: Settings;

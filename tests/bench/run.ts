@@ -33,7 +33,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { PROMPT_VERSION } from '../../lib/summary/prompt.ts';
+import { PROMPT_VERSION } from '../../lib/worker/summary/prompt.ts';
 import { EXTENSION_PATH, launchWithExtension } from '../e2e/browser.ts';
 import { askFromPage, oneLinersFromPage, summariesFromPage } from '../e2e/extension-page.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, startMockOpenAI } from '../e2e/mock-openai.ts';
@@ -188,7 +188,7 @@ const clearCache = (bench: Bench) => askFromOptions(bench, { type: 'clearCache' 
 async function fillCache(bench: Bench, paperIds: string[]): Promise<void> {
   const createdAt = Date.now();
   const entries = paperIds.map((paperId) => ({
-    // lib/cache.ts's cacheKey (that module cannot load in plain Node: it uses parameter properties).
+    // lib/worker/cache.ts's cacheKey (that module cannot load in plain Node: it uses parameter properties).
     key: [paperId, BENCH_MODEL, 'bullets', PROMPT_VERSION, 'ko'].join('|'),
     paperId,
     text: DEFAULT_KOREAN_SUMMARY,

@@ -8,7 +8,7 @@ import type {
   RuntimeRequest,
   RuntimeResponses,
   SummaryPortEvent,
-} from '../../lib/messages.ts';
+} from '../../lib/shared/messages.ts';
 
 type ChromeRuntime = {
   chrome: {

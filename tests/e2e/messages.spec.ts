@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
-import { SUMMARY_PORT_NAME } from '../../lib/messages.ts';
+import { SUMMARY_PORT_NAME } from '../../lib/shared/messages.ts';
 import { fixturePages } from '../fixtures/pages.ts';
 import { launchWithExtension } from './browser.ts';
 import { expect, inContentScript, summaryHost, test, waitForContentScript } from './fixtures.ts';

@@ -3,7 +3,7 @@
 // script that runs.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
-import { MATHML_ATTRIBUTES, MATHML_TAGS, SUMMARY_TAGS } from '../../lib/summary/allowed-tags.ts';
+import { MATHML_ATTRIBUTES, MATHML_TAGS, SUMMARY_TAGS } from '../../lib/shared/summary/allowed-tags.ts';
 import { MATH_XSS_PAYLOADS } from '../fixtures/math-xss-payloads.ts';
 import { bigWeekPage, fixturePages } from '../fixtures/pages.ts';
 import {

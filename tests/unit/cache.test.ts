@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CachedSummary, cacheKey, entryBytes, planEviction, SummaryCache } from '../../lib/cache.ts';
-import { PROMPT_VERSION } from '../../lib/summary/prompt.ts';
+import {
+  type CachedSummary,
+  cacheKey,
+  entryBytes,
+  planEviction,
+  SummaryCache,
+} from '../../lib/worker/cache.ts';
+import { PROMPT_VERSION } from '../../lib/worker/summary/prompt.ts';
 import { memoryStore } from './memory-store.ts';
 
 function entry(paperId: string, text = '**요약**\n\n- 한국어 요약입니다.', createdAt = 1): CachedSummary {

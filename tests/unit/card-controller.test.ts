@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CardController, type CardControllerDeps } from '../../lib/content/card-controller.ts';
-import { CardRegistry } from '../../lib/content/card-registry.ts';
-import type { SummaryPort } from '../../lib/content/summary-session.ts';
+import { CardController, type CardControllerDeps } from '../../lib/page/card-controller.ts';
+import { CardRegistry } from '../../lib/page/card-registry.ts';
+import type { SummaryPort } from '../../lib/page/summary-session.ts';
 import {
   type DoneEvent,
   type PaperForSummary,
   parsePortEvent,
   REJOIN_GRACE_MS,
   type SummaryPortRequest,
-} from '../../lib/messages.ts';
+} from '../../lib/shared/messages.ts';
 
 const PAPER: PaperForSummary = { id: '2611.00001', title: 'A Paper', abstract: 'About it.', keywords: [] };
 

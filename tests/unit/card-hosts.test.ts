@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CardHosts, type CardTarget } from '../../lib/content/card-hosts.ts';
+import { CardHosts, type CardTarget } from '../../lib/page/card-hosts.ts';
 
 function card(paperId: string): CardTarget {
   const element = document.createElement('article');

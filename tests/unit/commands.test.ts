@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runCommand, SUMMARIZE_ALL_COMMAND } from '../../lib/background/commands.ts';
+import { runCommand, SUMMARIZE_ALL_COMMAND } from '../../lib/worker/commands.ts';
 
 describe('runCommand', () => {
   it('asks the active tab to summarise all its papers in page order', async () => {

@@ -9,7 +9,7 @@ import {
   recordUsage,
   spentThisMonth,
   spentToday,
-} from '../../lib/cost.ts';
+} from '../../lib/shared/cost.ts';
 
 const PRICES = {
   'gpt-4.1-mini': { input: 0.4, output: 1.6 },

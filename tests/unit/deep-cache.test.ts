@@ -6,8 +6,7 @@ import {
   type SectionEntry,
   SummaryCache,
   type ThreadEntry,
-} from '../../lib/cache.ts';
-import { PROMPT_VERSION } from '../../lib/summary/prompt.ts';
+} from '../../lib/worker/cache.ts';
 import {
   deepKeyPrefix,
   deepSummaryKey,
@@ -15,6 +14,7 @@ import {
   threadKey,
 } from '../../lib/worker/deep/cache-keys.ts';
 import { DEEP_PROMPT_VERSION } from '../../lib/worker/deep/prompt.ts';
+import { PROMPT_VERSION } from '../../lib/worker/summary/prompt.ts';
 import { memoryStore } from './memory-store.ts';
 
 const parts = { paperId: '2611.01234', model: 'gpt-4o-mini', textVersion: 'html-v2' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDigest } from '../../lib/digest.ts';
+import { renderDigest } from '../../lib/shared/digest.ts';
 import { arxivImageUrl, figureKey, pickKeyFigure } from '../../lib/worker/deep/figures.ts';
 import {
   checkAnswer,

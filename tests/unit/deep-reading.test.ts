@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullTextError } from '../../lib/background/full-text-library.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
 import { buildPaperView } from '../../lib/worker/deep/paper-view.ts';
 import {
   budgetFor,
@@ -14,6 +13,7 @@ import {
   sectionPromptInput,
   textVersionOf,
 } from '../../lib/worker/deep/reading.ts';
+import { fullTextError } from '../../lib/worker/full-text-library.ts';
 import type { FullTextFailureKind, FullTextResult } from '../../lib/worker/fulltext/types.ts';
 import { fullTextOf, longPaperHtml, samplePaperHtml } from '../fixtures/arxiv/papers.ts';
 

@@ -1,12 +1,17 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DeepService } from '../../lib/background/deep-service.ts';
-import type { LoadedFullText } from '../../lib/background/full-text-library.ts';
-import { SummaryService } from '../../lib/background/summary-service.ts';
-import { SummaryCache } from '../../lib/cache.ts';
-import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
-import type { DeepPortEvent, DeepSummaryView, SectionView, TurnView } from '../../lib/deep-messages.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../lib/shared/cost.ts';
+import type {
+  DeepPortEvent,
+  DeepSummaryView,
+  SectionView,
+  TurnView,
+} from '../../lib/shared/deep-messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
+import { SummaryCache } from '../../lib/worker/cache.ts';
+import { DeepService } from '../../lib/worker/deep-service.ts';
+import type { LoadedFullText } from '../../lib/worker/full-text-library.ts';
+import { SummaryService } from '../../lib/worker/summary-service.ts';
 import {
   type MockOpenAI,
   type MockReply,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPapersFromPage } from '../../lib/page/hf/page.ts';
 import {
   authorLine,
   type DigestPaper,
@@ -8,8 +9,7 @@ import {
   escapeMarkdownText,
   renderDigest,
   summaryBody,
-} from '../../lib/digest.ts';
-import { readPapersFromPage } from '../../lib/hf/page.ts';
+} from '../../lib/shared/digest.ts';
 import { BULLETS_SUMMARY, NEWSLETTER_SUMMARY } from '../fixtures/digest/summaries.ts';
 import { fixturePages } from '../fixtures/pages.ts';
 

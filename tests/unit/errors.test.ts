@@ -10,9 +10,9 @@ import {
   RateLimitError,
 } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { isAbortError, safeDetail, toSummaryError } from '../../lib/openai/errors.ts';
-import { isRetryable } from '../../lib/queue.ts';
-import { describeSummaryError } from '../../lib/summary/error-messages.ts';
+import { describeSummaryError } from '../../lib/shared/summary/error-messages.ts';
+import { isAbortError, safeDetail, toSummaryError } from '../../lib/worker/openai/errors.ts';
+import { isRetryable } from '../../lib/worker/queue.ts';
 
 function apiError(status: number, body: { code?: string; type?: string; message: string }, headers = {}) {
   return APIError.generate(status, { error: body }, undefined, new Headers(headers));

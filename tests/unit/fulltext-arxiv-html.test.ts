@@ -1,8 +1,8 @@
 // Reading arXiv's HTML (LaTeXML) into sections, paragraphs with TeX, floats and links.
 import { describe, expect, it } from 'vitest';
-import { summaryMarkdownToHtml } from '../../lib/summary/markdown.ts';
 import { parseArxivHtml } from '../../lib/worker/fulltext/arxiv-html.ts';
 import type { PaperFullText } from '../../lib/worker/fulltext/types.ts';
+import { summaryMarkdownToHtml } from '../../lib/worker/summary/markdown.ts';
 import { arxivHtmlPage, figure, para } from '../fixtures/arxiv/latexml.ts';
 import { hostilePaperHtml, SAMPLE_ID, samplePaperHtml } from '../fixtures/arxiv/papers.ts';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';

@@ -1,7 +1,7 @@
 // Planning the reading of a paper longer than the model's context: chunks at section boundaries,
 // each within budget, and combine rounds that fit.
 import { describe, expect, it } from 'vitest';
-import { estimateTokens } from '../../lib/cost.ts';
+import { estimateTokens } from '../../lib/shared/cost.ts';
 import { parseArxivHtml } from '../../lib/worker/fulltext/arxiv-html.ts';
 import {
   chunkLabel,

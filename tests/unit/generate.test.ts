@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SummaryPortEvent } from '../../lib/messages.ts';
-import { SummaryFailure } from '../../lib/openai/errors.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
 import { SHIPPED_GLOSSARY } from '../../lib/shared/glossary/entries.ts';
-import { generateSummary } from '../../lib/summary/generate.ts';
+import type { SummaryPortEvent } from '../../lib/shared/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
+import { SummaryFailure } from '../../lib/worker/openai/errors.ts';
+import { generateSummary } from '../../lib/worker/summary/generate.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, mockErrors, startMockOpenAI } from '../e2e/mock-openai.ts';
 
 const paper = {

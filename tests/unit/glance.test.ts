@@ -1,11 +1,11 @@
 // The pure parts of the day at a glance: interests, vectors, badges, estimates, structured-output
 // corrections, and the glossary store with the options page's edits.
 import { describe, expect, it } from 'vitest';
-import { editGlossary, exportGlossary, glossaryRows } from '../../lib/background/glossary-requests.ts';
-import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { SHIPPED_GLOSSARY } from '../../lib/shared/glossary/entries.ts';
 import type { GlossaryEdits } from '../../lib/shared/glossary/user-edits.ts';
+import { DEFAULT_SETTINGS } from '../../lib/shared/settings.ts';
 import { GlossaryStore, glossaryForText } from '../../lib/worker/glossary.ts';
+import { editGlossary, exportGlossary, glossaryRows } from '../../lib/worker/glossary-requests.ts';
 import { describeModel } from '../../lib/worker/models/catalogue.ts';
 import {
   compareWithFullSummaries,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatKoreanDate, koPanel } from '../../lib/i18n/ko.ts';
+import { formatCount, formatKoreanDate, koPanel } from '../../lib/shared/i18n/ko.ts';
 
 describe('Korean number and date formats (written out, without Intl)', () => {
   it('groups thousands as ko-KR does', () => {

@@ -1,7 +1,8 @@
 // In-memory stand-ins for `browser.storage.local` as the caches and the ledger see it.
-import { type LedgerStore, UsageRecorder } from '../../lib/background/spending.ts';
-import type { KeyValueStore } from '../../lib/cache.ts';
-import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
+
+import { EMPTY_LEDGER, type Ledger } from '../../lib/shared/cost.ts';
+import type { KeyValueStore } from '../../lib/worker/cache.ts';
+import { type LedgerStore, UsageRecorder } from '../../lib/worker/spending.ts';
 
 export function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
+import { DEFAULT_SETTINGS } from '../../lib/shared/settings.ts';
 import {
   MODEL_LIMITS,
   SDK_CHAT_MODELS,

@@ -3,7 +3,7 @@ import {
   type OneLinerDigestPaper,
   oneLinerDigestFileName,
   renderOneLinerDigest,
-} from '../../lib/oneliner-digest.ts';
+} from '../../lib/shared/oneliner-digest.ts';
 
 const paper = (index: number, extra: Partial<OneLinerDigestPaper> = {}): OneLinerDigestPaper => ({
   id: `2511.0000${index}`,

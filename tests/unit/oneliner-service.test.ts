@@ -2,13 +2,13 @@
 // The one-liner service against the mock endpoint: batches, retries of missing papers, the cache,
 // structured-output fallbacks, spending rules and leaving early.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OneLinerService } from '../../lib/background/oneliner-service.ts';
-import { LruStore } from '../../lib/cache.ts';
-import type { GlancePortEvent, PaperForGlance } from '../../lib/messages.ts';
-import { RequestScheduler } from '../../lib/queue.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
 import type { GlossaryEntry } from '../../lib/shared/glossary/entry.ts';
+import type { GlancePortEvent, PaperForGlance } from '../../lib/shared/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
+import { LruStore } from '../../lib/worker/cache.ts';
+import { OneLinerService } from '../../lib/worker/oneliner-service.ts';
 import { ONE_LINER_LAYOUT } from '../../lib/worker/oneliners/cache.ts';
+import { RequestScheduler } from '../../lib/worker/queue.ts';
 import { type PlanCorrection, RememberedCorrections } from '../../lib/worker/request-plan.ts';
 import { type MockOpenAI, mockErrors, oneLinerBatchIn, startMockOpenAI } from '../e2e/mock-openai.ts';
 import { buildPapers, paperId } from '../fixtures/oneliners/papers.ts';

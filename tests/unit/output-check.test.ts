@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSummaryOutput, stripThinking } from '../../lib/summary/output-check.ts';
+import { checkSummaryOutput, stripThinking } from '../../lib/worker/summary/output-check.ts';
 
 const GOOD = `**지수적으로 빠른 언어 모델링**
 

@@ -5,7 +5,7 @@ import {
   type PanelAction,
   type PanelState,
   reducePanel,
-} from '../../lib/content/panel-state.ts';
+} from '../../lib/page/panel-state.ts';
 
 function play(...actions: PanelAction[]): PanelState {
   return actions.reduce(reducePanel, INITIAL_PANEL);

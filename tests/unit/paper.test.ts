@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseListingProps } from '../../lib/hf/page.ts';
-import { normalizeAbstract, parseDailyPaperItem, parsePaperFields } from '../../lib/hf/paper.ts';
+import { parseListingProps } from '../../lib/page/hf/page.ts';
+import { normalizeAbstract, parseDailyPaperItem, parsePaperFields } from '../../lib/page/hf/paper.ts';
 
 const apiPaper = {
   id: '2407.21783',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { offscreenPdfReader } from '../../lib/background/pdf-reader-host.ts';
 import { base64ToBytes, isReadPdfRequest } from '../../lib/shared/pdf-reader-messages.ts';
+import { offscreenPdfReader } from '../../lib/worker/pdf-reader-host.ts';
 
 function fakeBrowser() {
   let open = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperForSummary } from '../../lib/messages.ts';
-import { buildSummaryPrompt, PROMPT_VERSION } from '../../lib/summary/prompt.ts';
+import type { PaperForSummary } from '../../lib/shared/messages.ts';
+import { buildSummaryPrompt, PROMPT_VERSION } from '../../lib/worker/summary/prompt.ts';
 
 const paper: PaperForSummary = {
   id: '2311.10770',

@@ -2,11 +2,11 @@
 // The real openai SDK against the mock's provider personalities: each ends in a Korean summary, and
 // what one paper taught the adapter, the next paper does not pay for again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SummaryPortEvent, Usage } from '../../lib/messages.ts';
-import { SummaryFailure } from '../../lib/openai/errors.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
-import { generateSummary } from '../../lib/summary/generate.ts';
+import type { SummaryPortEvent, Usage } from '../../lib/shared/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
+import { SummaryFailure } from '../../lib/worker/openai/errors.ts';
 import { type PlanCorrection, RememberedCorrections } from '../../lib/worker/request-plan.ts';
+import { generateSummary } from '../../lib/worker/summary/generate.ts';
 import { type MockOpenAI, startMockOpenAI } from '../e2e/mock-openai.ts';
 
 const paper = (n: number) => ({

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SummaryError } from '../../lib/messages.ts';
-import { type AttemptResult, backoffDelay, RequestScheduler, type ScheduledTask } from '../../lib/queue.ts';
+import type { SummaryError } from '../../lib/shared/messages.ts';
+import {
+  type AttemptResult,
+  backoffDelay,
+  RequestScheduler,
+  type ScheduledTask,
+} from '../../lib/worker/queue.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -2,13 +2,13 @@
 // The ranking service against the mock endpoint: embeddings where the endpoint has them, the
 // one-liner scores where it has none (remembered), the cache for days already seen, and the profile.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RankingService } from '../../lib/background/ranking-service.ts';
-import { LruStore } from '../../lib/cache.ts';
-import type { PaperForGlance } from '../../lib/messages.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
+import type { PaperForGlance } from '../../lib/shared/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
+import { LruStore } from '../../lib/worker/cache.ts';
 import { ONE_LINER_LAYOUT, type OneLinerEntry, oneLinerKeys } from '../../lib/worker/oneliners/cache.ts';
 import { type EmbeddingFact, VECTOR_LAYOUT } from '../../lib/worker/ranking/embeddings.ts';
 import type { ReadingProfile } from '../../lib/worker/ranking/reading-profile.ts';
+import { RankingService } from '../../lib/worker/ranking-service.ts';
 import { RememberedCorrections } from '../../lib/worker/request-plan.ts';
 import { type MockOpenAI, startMockOpenAI } from '../e2e/mock-openai.ts';
 import { RANKING_TITLES, titledPapers } from '../fixtures/oneliners/papers.ts';

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FullTextLibrary } from '../../lib/background/full-text-library.ts';
+import { parseReaderQuery, readerPath } from '../../lib/shared/arxiv.ts';
 import {
   IDLE,
   isRunning,
   nextOperationState,
   stoppedState,
   streamedSoFar,
-} from '../../lib/reader/operation-state.ts';
-import { parseReaderQuery, readerPath } from '../../lib/shared/arxiv.ts';
+} from '../../lib/ui/reader/operation-state.ts';
+import { FullTextLibrary } from '../../lib/worker/full-text-library.ts';
 import { fixtureFetch } from '../fixtures/arxiv/fetch.ts';
 import { SAMPLE_ID, samplePaperHtml } from '../fixtures/arxiv/papers.ts';
 

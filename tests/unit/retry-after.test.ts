@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseResetDuration, retryDelayFromHeaders } from '../../lib/openai/retry-after.ts';
+import { parseResetDuration, retryDelayFromHeaders } from '../../lib/worker/openai/retry-after.ts';
 
 describe('retryDelayFromHeaders', () => {
   it('prefers retry-after-ms', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isListingRoute, paperIdFromHref, parsePapersRoute } from '../../lib/hf/routes.ts';
+import { isListingRoute, paperIdFromHref, parsePapersRoute } from '../../lib/shared/hf-routes.ts';
 
 describe('parsePapersRoute', () => {
   it.each([

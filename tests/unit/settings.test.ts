@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readApiKey } from '../../lib/shared/secret-store.ts';
 import {
   cleanApiKey,
   DEFAULT_SETTINGS,
@@ -10,8 +11,7 @@ import {
   originPermissionPattern,
   parseStoredSettings,
   saveSettings,
-} from '../../lib/settings.ts';
-import { readApiKey } from '../../lib/shared/secret-store.ts';
+} from '../../lib/shared/settings.ts';
 
 describe('settings storage', () => {
   beforeEach(async () => {

@@ -1,8 +1,8 @@
 // The panel's behaviour; its sanitiser is proven in real Chromium by tests/e2e/security.spec.ts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PanelProps } from '../../lib/content/lazy-code.ts';
-import type { PanelState } from '../../lib/content/panel-state.ts';
-import { drawPanel } from '../../lib/content/summary-panel.ts';
+import type { PanelProps } from '../../lib/page/lazy-code.ts';
+import type { PanelState } from '../../lib/page/panel-state.ts';
+import { drawPanel } from '../../lib/page/summary-panel.ts';
 
 function mount() {
   const host = document.createElement('div');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { serveSummaryPort } from '../../lib/background/summary-port.ts';
-import type { SummaryService } from '../../lib/background/summary-service.ts';
-import type { SummaryPortEvent } from '../../lib/messages.ts';
+import type { SummaryPortEvent } from '../../lib/shared/messages.ts';
+import { serveSummaryPort } from '../../lib/worker/summary-port.ts';
+import type { SummaryService } from '../../lib/worker/summary-service.ts';
 
 type Listener = (message: unknown) => void;
 

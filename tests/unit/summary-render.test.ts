@@ -1,9 +1,9 @@
 // The worker's half of summary rendering. DOMPurify, the content script's half, is proven in real
 // Chromium by tests/e2e/security.spec.ts (happy-dom is not a browser DOMPurify can vouch for).
 import { describe, expect, it } from 'vitest';
-import { MATHML_ATTRIBUTES, MATHML_TAGS, SUMMARY_TAGS } from '../../lib/summary/allowed-tags.ts';
-import { summaryMarkdownToHtml } from '../../lib/summary/markdown.ts';
-import { findMathSpans } from '../../lib/summary/math-delimiters.ts';
+import { MATHML_ATTRIBUTES, MATHML_TAGS, SUMMARY_TAGS } from '../../lib/shared/summary/allowed-tags.ts';
+import { summaryMarkdownToHtml } from '../../lib/worker/summary/markdown.ts';
+import { findMathSpans } from '../../lib/worker/summary/math-delimiters.ts';
 import { MATH_XSS_PAYLOADS } from '../fixtures/math-xss-payloads.ts';
 import { endMarker, hostileSummary, startMarker, XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
 

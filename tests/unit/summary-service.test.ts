@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SummaryService } from '../../lib/background/summary-service.ts';
-import { SummaryCache } from '../../lib/cache.ts';
-import { EMPTY_LEDGER, type Ledger } from '../../lib/cost.ts';
-import { REJOIN_GRACE_MS, type SummaryPortEvent } from '../../lib/messages.ts';
-import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import type { GeneratedSummary, GenerateRequest } from '../../lib/summary/generate.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../lib/shared/cost.ts';
+import { REJOIN_GRACE_MS, type SummaryPortEvent } from '../../lib/shared/messages.ts';
+import { DEFAULT_SETTINGS } from '../../lib/shared/settings.ts';
+import { SummaryCache } from '../../lib/worker/cache.ts';
+import type { GeneratedSummary, GenerateRequest } from '../../lib/worker/summary/generate.ts';
+import { SummaryService } from '../../lib/worker/summary-service.ts';
 import { memoryStore } from './memory-store.ts';
 
 const paper = (id: string) => ({ id, title: `Paper ${id}`, abstract: 'An abstract.', keywords: [] });

@@ -1,6 +1,6 @@
 // Cache keys of the deep reading: like a summary's (paper, model, prompt version, language) plus the
 // full text's version, led by the kind so that no key of one kind can name an entry of another.
-import { SUMMARY_LANGUAGE } from '../../cache.ts';
+import { SUMMARY_LANGUAGE } from '../cache.ts';
 import { DEEP_PROMPT_VERSION } from './prompt.ts';
 
 export type DeepKind = 'deep' | 'section' | 'thread';

@@ -3,17 +3,18 @@
 // Each streams its final answer, is checked, and is asked again once if it fails the check. Every
 // request goes through lib/worker/stream-answer.ts (plans, corrections, usage, idle watchdog).
 // Runs in the background worker only.
-import type { CodeLink } from '../../cache.ts';
-import type { DeepPortEvent } from '../../deep-messages.ts';
-import type { Usage } from '../../messages.ts';
-import { SummaryFailure } from '../../openai/errors.ts';
-import type { Settings } from '../../settings.ts';
-import { summaryMarkdownToHtml } from '../../summary/markdown.ts';
-import type { ChatMessage } from '../../summary/prompt.ts';
+
+import type { DeepPortEvent } from '../../shared/deep-messages.ts';
+import type { Usage } from '../../shared/messages.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { CodeLink } from '../cache.ts';
 import { chunkLabel, combineInput } from '../fulltext/chunking.ts';
 import type { PaperFullText } from '../fulltext/types.ts';
+import { SummaryFailure } from '../openai/errors.ts';
 import type { CorrectionStore } from '../request-plan.ts';
 import { addUsage, type Endpoint, type StreamedAnswer, streamAnswer } from '../stream-answer.ts';
+import { summaryMarkdownToHtml } from '../summary/markdown.ts';
+import type { ChatMessage } from '../summary/prompt.ts';
 import { figureLines, findFigure, type KeyFigurePick, pickKeyFigure } from './figures.ts';
 import { checkAnswer, checkDeepSummary, parseDeepSummary, parseSectionExplanation } from './output.ts';
 import {

@@ -1,7 +1,7 @@
 // Reads the deep reading's answers: a deep summary's sections, its key figure and suggested
 // questions, a section explanation's Korean captions; checks them before they are kept; and turns
 // a deep summary into the digest's 2024 newsletter entry. Pure.
-import { checkSummaryOutput, type OutputProblem } from '../../summary/output-check.ts';
+import { checkSummaryOutput, type OutputProblem } from '../summary/output-check.ts';
 import {
   CAPTIONS_HEADING,
   DEEP_SECTIONS,

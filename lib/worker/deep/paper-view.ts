@@ -1,10 +1,11 @@
 // The paper laid out for the reader page: its outline, each section's text and each figure's caption
 // as HTML with the TeX rendered to MathML, tables as <table>. Built in the worker (which has temml);
 // the reader sanitises every piece before it shows it.
-import type { CodeLink } from '../../cache.ts';
-import type { FigureView, PaperView, SectionOutline } from '../../deep-messages.ts';
-import { paperTextToHtml } from '../../summary/markdown.ts';
+
+import type { FigureView, PaperView, SectionOutline } from '../../shared/deep-messages.ts';
+import type { CodeLink } from '../cache.ts';
 import type { FullTextFigure, PaperFullText } from '../fulltext/types.ts';
+import { paperTextToHtml } from '../summary/markdown.ts';
 import { arxivImageUrl, figureKey } from './figures.ts';
 import { isExplainable, sectionKeyOf, textVersionOf } from './reading.ts';
 

@@ -1,7 +1,7 @@
 // The deep reading's prompts, versioned like the summary's: a change here must bump
 // DEEP_PROMPT_VERSION so cached deep summaries, explanations and answers from the old prompts are
 // not served as if the new ones wrote them. Pure: inputs in, chat messages out.
-import type { ChatMessage } from '../../summary/prompt.ts';
+import type { ChatMessage } from '../summary/prompt.ts';
 
 export const DEEP_PROMPT_VERSION = 'deep-v1-2026-11';
 

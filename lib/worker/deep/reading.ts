@@ -2,11 +2,11 @@
 // its estimate, one section with its subsections, the parts of a long paper that bear on a question,
 // and the code and data links. Pure: full text and settings in, prompt inputs out.
 
-import type { CodeLink } from '../../cache.ts';
-import { costOf, estimateTokens } from '../../cost.ts';
-import type { DeepEstimate } from '../../deep-messages.ts';
-import type { Settings } from '../../settings.ts';
+import { costOf, estimateTokens } from '../../shared/cost.ts';
+import type { DeepEstimate } from '../../shared/deep-messages.ts';
 import { effectiveProvider } from '../../shared/providers.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { CodeLink } from '../cache.ts';
 import {
   paperAsText,
   planReading,

@@ -2,7 +2,7 @@
 // boundaries into chunks that each fit one request, a summary per chunk, then combine steps that
 // merge the summaries (in rounds, if even the summaries do not fit together). Pure: it returns the
 // inputs of the prompts; building the prompts and calling the model are the caller's.
-import { estimateTokens, PROMPT_OVERHEAD_TOKENS } from '../../cost.ts';
+import { estimateTokens, PROMPT_OVERHEAD_TOKENS } from '../../shared/cost.ts';
 import type { FullTextFigure, FullTextSection, PaperFullText } from './types.ts';
 
 export interface ReadingBudget {

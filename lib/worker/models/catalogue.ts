@@ -8,7 +8,7 @@
 // - LIST_PRICES below: prices with a source, the only hand-kept part;
 // - for models none of these know (Azure deployments, other providers), a first guess by family,
 //   which the request adapter corrects from the endpoint's own answers.
-import { type ModelPrice, priceFor } from '../../cost.ts';
+import { type ModelPrice, priceFor } from '../../shared/cost.ts';
 import { DEFAULT_MODEL } from '../../shared/providers.ts';
 import {
   MODEL_LIMITS,

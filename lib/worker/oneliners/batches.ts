@@ -1,6 +1,6 @@
 // Plans one-liner requests: papers into as few batches as the model's context and output limits allow,
 // and a queue that puts papers missing from an answer into the next batch instead of dropping them.
-import { estimateTokens } from '../../cost.ts';
+import { estimateTokens } from '../../shared/cost.ts';
 import { buildOneLinerSystemPrompt, type OneLinerInput, type OneLinerPromptOptions } from './prompt.ts';
 
 /** How much the model reads and writes per request. */

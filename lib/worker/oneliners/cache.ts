@@ -1,7 +1,7 @@
 // Cached one-liners: one entry per paper, model and prompt version (and interests, when scored).
 import * as v from 'valibot';
-import type { LruLayout } from '../../cache.ts';
-import type { OneLinerItem } from '../../messages.ts';
+import type { OneLinerItem } from '../../shared/messages.ts';
+import type { LruLayout } from '../cache.ts';
 import type { OneLiner } from './parse.ts';
 import { oneLinerCacheKey } from './prompt.ts';
 

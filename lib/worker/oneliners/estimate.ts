@@ -1,6 +1,6 @@
 // What one-liners for a page will cost before they are asked for: the same batches the service will
 // send, the prompt and inputs counted as the planner counts them, and the answer at its expected size.
-import { costOf, estimateRun, estimateTokens, type ModelPrice, type RunEstimate } from '../../cost.ts';
+import { costOf, estimateRun, estimateTokens, type ModelPrice, type RunEstimate } from '../../shared/cost.ts';
 import {
   batchLimitsFrom,
   OUTPUT_TOKENS_PER_PAPER,

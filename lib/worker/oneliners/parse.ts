@@ -5,7 +5,7 @@
 // good ones, ids written as 'arXiv:2501.01234v2', relevance as "2". Not tolerated, so the paper is
 // asked again: a missing or non-Korean title or TL;DR, Chinese characters, an id that was not asked for.
 import * as v from 'valibot';
-import { stripThinking } from '../../summary/output-check.ts';
+import { stripThinking } from '../summary/output-check.ts';
 import { MAX_REASON_CHARS, MAX_TLDR_CHARS, trimAtSentence } from './prompt.ts';
 
 export type OneLinerFlag =

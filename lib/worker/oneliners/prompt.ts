@@ -5,7 +5,7 @@
 // valid JSON of any shape), `plain` (no response_format, for endpoints without it: the format is
 // spelled out in the prompt). Every answer goes through parseOneLinerAnswer whatever the mode.
 import type OpenAI from 'openai';
-import type { ChatMessage } from '../../summary/prompt.ts';
+import type { ChatMessage } from '../summary/prompt.ts';
 
 /** Bump when the prompt or the answer's shape changes: cached one-liners are keyed by it. */
 export const ONE_LINER_PROMPT_VERSION = 'oneliner-v1-2026-11';

@@ -3,12 +3,12 @@
 // scores), and vectors kept small in the cache (int8, 256 dimensions where the model can shorten).
 import OpenAI from 'openai';
 import * as v from 'valibot';
-import type { LruLayout } from '../../cache.ts';
-import type { Usage } from '../../messages.ts';
-import { SummaryFailure, toSummaryError } from '../../openai/errors.ts';
-import type { Settings } from '../../settings.ts';
+import type { Usage } from '../../shared/messages.ts';
 import { defaultEmbeddingModel } from '../../shared/providers.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { LruLayout } from '../cache.ts';
 import { canonicalModelId } from '../models/catalogue.ts';
+import { SummaryFailure, toSummaryError } from '../openai/errors.ts';
 
 /** The model to embed with: the user's own choice, else the provider's usual one; null for none. */
 export function embeddingModelFor(

@@ -1,0 +1,85 @@
+// The options form's "at a glance" part: interests for 추천순, learning from reading, and one-liners
+// when a page opens, with what a day of them costs shown right there.
+import { useEffect, useState } from 'preact/hooks';
+import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
+import { koGlanceOptions } from '../../lib/shared/i18n/ko-glance.ts';
+import type { OneLinerEstimateResponse } from '../../lib/shared/messages.ts';
+import { askBackground } from '../../lib/shared/runtime-client.ts';
+import { MAX_INTERESTS_CHARS, type Settings } from '../../lib/shared/settings.ts';
+import { CheckboxField } from './CheckboxField.tsx';
+
+type Update = <K extends keyof Settings>(key: K, value: Settings[K]) => void;
+
+/** What a typical 30-paper day of one-liners costs with the saved model, beside full summaries. */
+function useDayEstimate(savedAt: number): OneLinerEstimateResponse | null {
+  const [estimate, setEstimate] = useState<OneLinerEstimateResponse | null>(null);
+  useEffect(() => {
+    askBackground({ type: 'estimateOneLiners' }).then(setEstimate, () => setEstimate(null));
+  }, [savedAt]);
+  return estimate;
+}
+
+export function DayCost({ savedAt }: { savedAt: number }) {
+  const estimate = useDayEstimate(savedAt);
+  if (!estimate) return null;
+  return (
+    <p class="note" id="oneliner-cost" data-testid="oneliner-cost">
+      {koGlanceOptions.cost(
+        formatTokens(estimate.tokens),
+        formatUsd(estimate.cost),
+        estimate.requests,
+        formatTokens(estimate.fullSummaries.tokens),
+        formatUsd(estimate.fullSummaries.cost),
+      )}{' '}
+      {koGlanceOptions.costModel(estimate.model)}
+    </p>
+  );
+}
+
+export function GlanceSettings({
+  form,
+  update,
+  savedAt,
+}: {
+  form: Settings;
+  update: Update;
+  savedAt: number;
+}) {
+  return (
+    <section class="card" aria-labelledby="glance-heading">
+      <h2 id="glance-heading">{koGlanceOptions.section}</h2>
+      <p class="hint">{koGlanceOptions.intro}</p>
+      <div class="field">
+        <label for="interests">{koGlanceOptions.interests}</label>
+        <textarea
+          id="interests"
+          rows={3}
+          maxLength={MAX_INTERESTS_CHARS}
+          value={form.interests}
+          onInput={(e) => update('interests', e.currentTarget.value)}
+          aria-describedby="interests-hint"
+        />
+        <p id="interests-hint" class="hint">
+          {koGlanceOptions.interestsHint}
+        </p>
+      </div>
+      <CheckboxField
+        id="learn-from-reading"
+        label={koGlanceOptions.learnFromReading}
+        hint={koGlanceOptions.learnFromReadingHint}
+        checked={form.learnFromReading}
+        onChange={(checked) => update('learnFromReading', checked)}
+      />
+      <CheckboxField
+        id="auto-oneliners"
+        label={koGlanceOptions.autoOneLiners}
+        hint={koGlanceOptions.autoOneLinersHint}
+        describedBy="oneliner-cost"
+        checked={form.autoOneLiners}
+        onChange={(checked) => update('autoOneLiners', checked)}
+      />
+      {/* The cost is what turning it on means: shown as soon as the box is ticked. */}
+      {form.autoOneLiners && <DayCost savedAt={savedAt} />}
+    </section>
+  );
+}

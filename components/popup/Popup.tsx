@@ -1,0 +1,169 @@
+// The toolbar popup: the current papers page at a glance, summarise all, export the digest.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatUsd } from '../../lib/shared/cost.ts';
+import { digestFileName, renderDigest } from '../../lib/shared/digest.ts';
+import { koPopup } from '../../lib/shared/i18n/ko.ts';
+import type { PageStatus, Spending } from '../../lib/shared/messages.ts';
+import { askBackground } from '../../lib/shared/runtime-client.ts';
+import { activeTabId, askPage } from '../../lib/ui/popup/active-page.ts';
+import { saveTextFile } from '../../lib/ui/save-file.ts';
+
+type Order = 'upvotes' | 'page';
+type Missing = 'summarize' | 'skip';
+
+export function Popup() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [status, setStatus] = useState<PageStatus | null | undefined>(undefined);
+  const [spending, setSpending] = useState<Spending | null>(null);
+  const [order, setOrder] = useState<Order>('upvotes');
+  const [missing, setMissing] = useState<Missing>('skip');
+  const [headerAndFooter, setHeaderAndFooter] = useState(false);
+  const [note, setNote] = useState('');
+  const [working, setWorking] = useState(false);
+
+  const refresh = async (id: number | null) => {
+    setStatus(id === null ? null : await askPage(id, { type: 'pageStatus' }));
+  };
+  useEffect(() => {
+    activeTabId().then((id) => {
+      setTabId(id);
+      void refresh(id);
+    });
+    askBackground({ type: 'getSpending' }).then(setSpending, () => setSpending(null));
+  }, []);
+
+  const summarizeAll = async () => {
+    if (tabId === null) return;
+    const result = await askPage(tabId, { type: 'summarizeAll', order });
+    setNote(koPopup.queued(result?.queued ?? 0));
+    void refresh(tabId);
+  };
+
+  /** The page collects its papers and summaries; the digest is rendered here, where it is shown. */
+  const buildDigest = async (): Promise<{ markdown: string; fileName: string; papers: number } | null> => {
+    if (tabId === null) return null;
+    setWorking(missing === 'summarize');
+    if (missing === 'summarize') setNote(koPopup.working);
+    try {
+      const result = await askPage(tabId, { type: 'buildDigest', order, missing });
+      if (!result?.ok) {
+        setNote(koPopup.empty);
+        return null;
+      }
+      return {
+        markdown: renderDigest(result.papers, { period: result.period, order, headerAndFooter }),
+        fileName: digestFileName(result.period),
+        papers: result.papers.filter((paper) => paper.summary).length,
+      };
+    } finally {
+      setWorking(false);
+      void refresh(tabId);
+    }
+  };
+
+  const copy = async () => {
+    const digest = await buildDigest();
+    if (!digest) return;
+    try {
+      await navigator.clipboard.writeText(digest.markdown);
+      setNote(koPopup.copied(digest.papers));
+    } catch {
+      setNote(koPopup.copyFailed);
+    }
+  };
+  const download = async () => {
+    const digest = await buildDigest();
+    if (!digest) return;
+    saveTextFile(digest.fileName, digest.markdown, 'text/markdown;charset=utf-8');
+    setNote(koPopup.downloaded(digest.fileName));
+  };
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  return (
+    <main class="popup">
+      <h1>{koPopup.title}</h1>
+      {status === undefined ? null : status === null ? (
+        <>
+          <p>{koPopup.notPapersPage}</p>
+          <p>
+            <a href="https://huggingface.co/papers" target="_blank" rel="noopener noreferrer">
+              {koPopup.openPapers}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p data-testid="popup-status">{koPopup.pageStatus(status.total, status.done)}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={summarizeAll} disabled={status.total === 0}>
+              {koPopup.summarizeAll}
+            </button>
+          </div>
+          <fieldset>
+            <legend>{koPopup.digest}</legend>
+            <label>
+              {koPopup.order}
+              <select
+                value={order}
+                onChange={(e) => setOrder(e.currentTarget.value === 'page' ? 'page' : 'upvotes')}
+              >
+                <option value="upvotes">{koPopup.orderUpvotes}</option>
+                <option value="page">{koPopup.orderPage}</option>
+              </select>
+            </label>
+            <p class="hint">{koPopup.missing}</p>
+            <label>
+              <input
+                type="radio"
+                name="missing"
+                checked={missing === 'skip'}
+                onChange={() => setMissing('skip')}
+              />
+              {koPopup.missingSkip}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="missing"
+                checked={missing === 'summarize'}
+                onChange={() => setMissing('summarize')}
+              />
+              {koPopup.missingSummarize(status.total - status.done)}
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={headerAndFooter}
+                onChange={(e) => setHeaderAndFooter(e.currentTarget.checked)}
+              />
+              {koPopup.headerFooter}
+            </label>
+            <div class="row">
+              <button type="button" onClick={copy} disabled={working}>
+                {koPopup.copy}
+              </button>
+              <button type="button" onClick={download} disabled={working}>
+                {koPopup.download}
+              </button>
+            </div>
+          </fieldset>
+          <p class="hint">{koPopup.shortcut}</p>
+        </>
+      )}
+      <p role="status" aria-live="polite">
+        {note}
+      </p>
+      {spending && (
+        <p class="hint" data-testid="popup-spend">
+          {koPopup.spendToday(formatUsd(spending.today.cost), spending.today.requests)}
+        </p>
+      )}
+      <p>
+        <button type="button" onClick={openOptions}>
+          {koPopup.openOptions}
+        </button>
+      </p>
+    </main>
+  );
+}

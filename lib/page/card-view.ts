@@ -1,0 +1,113 @@
+// One card's view of its paper's controller: the "한국어 요약" button (plain DOM, painted by the boot
+// script) and, once there is something to show, the panel under it (drawn by the lazily loaded code).
+import { koCardButton } from '../shared/i18n/ko.ts';
+import type { CardController } from './card-controller.ts';
+import type { PanelPainter } from './panel-painter.ts';
+import { isBusy, type PanelState } from './panel-state.ts';
+
+/** The markup every card starts with, built once and cloned: cheaper than building it per card. */
+let template: HTMLElement | null = null;
+
+function cardTemplate(): HTMLElement {
+  if (template) return template;
+  const element = (tag: string, className: string, ...children: (Node | string)[]) => {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.append(...children);
+    return node;
+  };
+  const icon = element('span', 'dpk-icon', '가');
+  icon.setAttribute('aria-hidden', 'true');
+  const button = element('button', 'dpk-button', icon, koCardButton.label);
+  button.setAttribute('type', 'button');
+  // Shown while the panel is folded away and its summary is still coming.
+  const hint = element('span', 'dpk-hint', koCardButton.streaming);
+  hint.setAttribute('aria-hidden', 'true');
+  hint.hidden = true;
+  template = element('div', 'dpk', element('div', 'dpk-bar', button, hint), element('div', ''));
+  return template;
+}
+
+/**
+ * Shows the card's button in `shadow` and keeps it (and, once drawn, the panel) in step with the
+ * controller. Returns the function that takes the view down; the controller carries on without it.
+ */
+export function showCard(
+  shadow: ShadowRoot,
+  controller: CardController,
+  title: string,
+  painter: PanelPainter,
+  openOptions: () => void,
+): () => void {
+  const root = cardTemplate().cloneNode(true) as HTMLElement;
+  const bar = root.firstChild as HTMLElement;
+  const button = bar.firstChild as HTMLButtonElement;
+  const hint = bar.lastChild as HTMLElement;
+  const panel = root.lastChild as HTMLElement;
+  const panelId = `dpk-panel-${controller.paperId}`;
+  shadow.append(root);
+  let open = false;
+  /** The panel has been drawn at least once (the lazily loaded code is in). */
+  let drawn = false;
+  /** The first drawing, while it waits its turn. */
+  let pending: { cancel: () => void; urgent: boolean } | null = null;
+
+  const draw = () => {
+    drawn = true;
+    pending = null;
+    painter.draw(panel, {
+      panelId,
+      title,
+      state: controller.state,
+      open,
+      retry: () => controller.summarize({ force: true, batch: false }),
+      stop: () => controller.stop(),
+      openOptions,
+    });
+  };
+
+  /** `userWaits`: the user just acted on this card, so its panel may not wait for idle time. */
+  const update = (userWaits = false) => {
+    const state = controller.state;
+    if (state.phase === 'idle') {
+      button.removeAttribute('aria-expanded');
+      button.removeAttribute('aria-controls');
+    } else {
+      button.setAttribute('aria-expanded', String(open));
+      button.setAttribute('aria-controls', panelId);
+    }
+    hint.hidden = open || !isBusy(state);
+    if (drawn) return draw();
+    if (state.phase === 'idle') return;
+    // The first drawing waits for the panel code; a summary from the cache may wait its turn too.
+    const urgent = userWaits || isBusy(state);
+    if (pending && (pending.urgent || !urgent)) return;
+    pending?.cancel();
+    const waiting = { urgent, cancel: () => {} };
+    pending = waiting;
+    waiting.cancel = painter.schedule(panel, draw, { urgent });
+  };
+
+  const onState = (state: PanelState, previous: PanelState) => {
+    // A new request, or a summary appearing, opens the panel; the user may fold it again.
+    if (previous.phase === 'idle' || (isBusy(state) && !isBusy(previous))) open = true;
+    update();
+  };
+
+  button.addEventListener('click', () => {
+    if (controller.state.phase === 'idle') {
+      controller.summarize({ force: false, batch: false });
+    } else {
+      open = !open;
+      update(true);
+    }
+  });
+  const unsubscribe = controller.subscribe(onState);
+  if (controller.state.phase !== 'idle') onState(controller.state, { phase: 'idle' });
+
+  return () => {
+    unsubscribe();
+    pending?.cancel();
+    if (drawn) painter.clear(panel);
+  };
+}

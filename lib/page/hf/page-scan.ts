@@ -1,0 +1,94 @@
+// One scan of a papers page: the route, the page's data, the cards found, and how the two compare.
+
+import type { PapersRoute } from '../../shared/hf-routes.ts';
+import { findPaperCards, findPaperPageCard, type PaperCard } from './cards.ts';
+import type { IslandState } from './islands.ts';
+import { type OutlinePaper, readPageOutline } from './page-outline.ts';
+
+/**
+ * Everything one scan learnt, as plain data: the content script places UI on `cards`; the toolbar and
+ * popup read the rest ("카드 N편 중 M편만 찾았습니다", the drift report).
+ */
+export interface PageScan {
+  /** The page as `parsePapersRoute` understood it; null means a page we leave untouched. */
+  route: PapersRoute | null;
+  /** Whether the page carried its data island (present but unreadable is drift too). */
+  island: IslandState;
+  /** The papers the page's data lists, in its order. */
+  papersInData: string[];
+  /** Those papers as the data describes them: titles and abstracts for a list of the ones without a card. */
+  papers: ReadonlyMap<string, OutlinePaper>;
+  /** Where our UI goes, in page order; a paper shown twice has two. */
+  cards: PaperCard[];
+  /** Papers in the data that no card was found for. */
+  papersWithoutCard: string[];
+  /** Papers with a card that the data does not list (no island, or a stale one). */
+  cardsWithoutData: string[];
+  /**
+   * The data describes other papers than the cards show (none of its papers has a card, yet there are
+   * cards): an island left over from before a client-side navigation, not missing cards.
+   */
+  staleData: boolean;
+  /** A paper page whose abstract is unknown and whose panel was not placed: fetch the abstract, scan again. */
+  needsAbstract: boolean;
+}
+
+export interface ScanOptions {
+  /** A paper page's abstract from `/api/papers/<id>`, when its island did not carry it. */
+  abstract?: string | null;
+}
+
+const NOTHING: Omit<PageScan, 'route' | 'island'> = {
+  papersInData: [],
+  papers: new Map(),
+  cards: [],
+  papersWithoutCard: [],
+  cardsWithoutData: [],
+  staleData: false,
+  needsAbstract: false,
+};
+
+/** Scans `root` as the page `route` says it is. Pure: reads the DOM, changes nothing. */
+export function scanPapersPage(
+  root: Document,
+  route: PapersRoute | null,
+  options: ScanOptions = {},
+): PageScan {
+  if (!route) return { route, island: 'missing', ...NOTHING };
+  // The outline (no schemas) is all a scan needs: it runs in the boot script, on every DOM change.
+  const data = readPageOutline(root);
+  const papersInData = [...data.papers.keys()];
+
+  if (route.kind === 'paper') {
+    const paper = data.papers.get(route.paperId);
+    const abstract = paper?.abstract || options.abstract || null;
+    const card = findPaperPageCard(root, { id: route.paperId, abstract, title: paper?.title ?? null });
+    return {
+      route,
+      island: data.island,
+      papersInData: paper ? [paper.id] : [],
+      papers: data.papers,
+      cards: card ? [card] : [],
+      papersWithoutCard: card || !paper ? [] : [paper.id],
+      cardsWithoutData: card && !paper ? [card.paperId] : [],
+      staleData: false,
+      needsAbstract: !card && !abstract,
+    };
+  }
+
+  const { cards } = findPaperCards(root, data.papers);
+  const withCard = new Set(cards.map((card) => card.paperId));
+  const papersWithoutCard = papersInData.filter((id) => !withCard.has(id));
+  return {
+    route,
+    island: data.island,
+    papersInData,
+    papers: data.papers,
+    cards,
+    papersWithoutCard,
+    cardsWithoutData: [...withCard].filter((id) => !data.papers.has(id)),
+    staleData:
+      papersInData.length > 0 && papersWithoutCard.length === papersInData.length && cards.length > 0,
+    needsAbstract: false,
+  };
+}

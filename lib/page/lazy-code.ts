@@ -1,0 +1,68 @@
+// The content code the boot script loads only when needed, and what each part offers. The two
+// parts are ES modules listed in web_accessible_resources (wxt.config.ts), import()ed into the
+// content script's own world; the boot script sees them only through the types below.
+import { browser } from 'wxt/browser';
+import type { PageRequest, PageResponses, PaperForSummary, SummaryPortEvent } from '../shared/messages.ts';
+import type { CardRegistry } from './card-registry.ts';
+import type { PanelState } from './panel-state.ts';
+
+export interface PanelActions {
+  /** Asks again, past the cache ("다시 요약"). */
+  retry: () => void;
+  stop: () => void;
+  openOptions: () => void;
+}
+
+export interface PanelProps extends PanelActions {
+  /** The id the card's button points its aria-controls at. */
+  panelId: string;
+  title: string;
+  state: PanelState;
+  /** The user may fold the panel away under its button. */
+  open: boolean;
+}
+
+/** entrypoints/card-panel.ts: the summary panel and its sanitiser (DOMPurify). */
+export interface PanelCode {
+  /** Draws (or, with null, takes down) one card's panel in this container. */
+  drawPanel(container: HTMLElement, props: PanelProps | null): void;
+}
+
+export type RunOrder = 'page' | 'upvotes';
+
+/** entrypoints/page-data.ts: what reads the page's data or checks messages with schemas (valibot). */
+export interface PageDataCode {
+  /** The paper as the page's data (or the same-origin API) describes it, ready to send. */
+  paperForSummary(paperId: string): Promise<PaperForSummary | null>;
+  /** Checks an event that arrived on a summary port. */
+  parsePortEvent(message: unknown): SummaryPortEvent | null;
+  /** Titles and abstracts of these papers, for the run's estimate. */
+  papersForEstimate(paperIds: string[]): { title: string; abstract: string }[];
+  orderIds(paperIds: string[], order: RunOrder): string[];
+  /** Answers the popup and the keyboard shortcut; undefined for anything that is not a page request. */
+  answerPageRequest(
+    message: unknown,
+    registry: CardRegistry,
+  ): Promise<PageResponses[PageRequest['type']]> | undefined;
+}
+
+/** The built files, as wxt.config.ts lists them in web_accessible_resources. */
+export const LAZY_CODE_FILES = { panel: 'card-panel.js', pageData: 'page-data.js' } as const;
+
+/** Loads one part once; a failed load (the extension was reloaded) may be tried again. */
+function loader<T>(file: string): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= import(/* @vite-ignore */ browser.runtime.getURL(`/${file}` as '/')).then(
+      (module: { default: T }) => module.default,
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  };
+}
+
+export const loadPanelCode = loader<PanelCode>(LAZY_CODE_FILES.panel);
+export const loadPageData = loader<PageDataCode>(LAZY_CODE_FILES.pageData);

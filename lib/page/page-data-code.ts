@@ -1,0 +1,77 @@
+// What the content script loads when it needs the page's data or a message checked
+// (entrypoints/page-data.ts): paper data for a request or an estimate, run order, page requests.
+
+import {
+  type PageRequest,
+  type PageResponses,
+  parsePageRequest,
+  parsePortEvent,
+} from '../shared/messages.ts';
+import type { CardRegistry } from './card-registry.ts';
+import { readPapersFromPage } from './hf/page.ts';
+import type { PageDataCode, RunOrder } from './lazy-code.ts';
+import { collectPageDigest, pageStatus } from './page-digest.ts';
+import { loadPaper, toPaperForSummary } from './paper-source.ts';
+
+function orderIds(paperIds: string[], order: RunOrder): string[] {
+  if (order === 'page') return paperIds;
+  const papers = readPapersFromPage(document);
+  const upvotes = (id: string) => papers.get(id)?.upvotes ?? 0;
+  // Stable: equal votes keep the page's order.
+  return [...paperIds].sort((a, b) => upvotes(b) - upvotes(a));
+}
+
+/** Resolves once each of these papers has finished (done, failed or stopped) or left the page. */
+function whenFinished(registry: CardRegistry, paperIds: string[]): Promise<void> {
+  const finished = (id: string) => {
+    const phase = registry.get(id)?.state.phase;
+    return phase === undefined || phase === 'done' || phase === 'error' || phase === 'stopped';
+  };
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!paperIds.every(finished)) return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = registry.subscribe(check);
+    check();
+  });
+}
+
+async function answer(
+  request: PageRequest,
+  registry: CardRegistry,
+): Promise<PageResponses[PageRequest['type']]> {
+  const shown = registry.all().map((controller) => controller.paperId);
+  switch (request.type) {
+    case 'pageStatus':
+      return pageStatus(registry);
+    case 'summarizeAll':
+      return { queued: registry.summarizeAll(orderIds(shown, request.order)).length };
+    case 'buildDigest':
+      if (request.missing === 'summarize') {
+        await whenFinished(registry, registry.summarizeAll(orderIds(shown, request.order)));
+      }
+      return collectPageDigest(registry);
+  }
+}
+
+export const pageDataCode: PageDataCode = {
+  async paperForSummary(paperId) {
+    const paper = await loadPaper(paperId);
+    return paper ? toPaperForSummary(paper) : null;
+  },
+  parsePortEvent,
+  papersForEstimate(paperIds) {
+    const papers = readPapersFromPage(document);
+    return paperIds.flatMap((id) => {
+      const paper = papers.get(id);
+      return paper ? [{ title: paper.title, abstract: paper.abstract }] : [];
+    });
+  },
+  orderIds,
+  answerPageRequest(message, registry) {
+    const request = parsePageRequest(message);
+    return request ? answer(request, registry) : undefined;
+  },
+};

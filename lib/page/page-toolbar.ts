@@ -1,0 +1,143 @@
+// The page-wide bar above the cards: summarise every paper on the page, with an estimate and progress.
+// Plain DOM, painted by the boot script; it follows the registry and redraws what changed.
+import { formatTokens, formatUsd } from '../shared/cost.ts';
+import { koToolbar } from '../shared/i18n/ko.ts';
+import type { CardRegistry } from './card-registry.ts';
+import type { RunOrder } from './lazy-code.ts';
+
+export interface PageToolbarDeps {
+  registry: CardRegistry;
+  /** Ids in the chosen order. */
+  orderedIds: (order: RunOrder) => Promise<string[]>;
+  estimate: (paperIds: string[]) => Promise<{ papers: number; tokens: number; cost: number | null } | null>;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function actionButton(label: string, className: string, onClick: () => void): HTMLButtonElement {
+  const button = element('button', className, label);
+  button.type = 'button';
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** Paints the bar into `container`; returns the function that takes it down. */
+export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps): () => void {
+  const { registry } = deps;
+  let order: RunOrder = 'page';
+  /** How many papers the running whole-page run covers; null when none runs. */
+  let runTotal: number | null = null;
+  let estimateText = '';
+  let estimatedFor = -1;
+  let idle: number | undefined;
+
+  // "Ready": choose the order and start, with the estimate.
+  const select = element(
+    'select',
+    '',
+    new Option(koToolbar.orderPage, 'page'),
+    new Option(koToolbar.orderUpvotes, 'upvotes'),
+  );
+  select.addEventListener('change', () => {
+    order = select.value === 'upvotes' ? 'upvotes' : 'page';
+  });
+  const start = actionButton(koToolbar.summarizeAll, 'dpk-action primary', async () => {
+    const ids = await deps.orderedIds(order);
+    const { done } = registry.progress();
+    const queued = registry.summarizeAll(ids).length;
+    runTotal = queued > 0 ? done + queued : null;
+    update();
+  });
+  const estimate = element('span', 'dpk-meta');
+  const ready = [element('label', 'dpk-meta', `${koToolbar.order} `, select), start, estimate];
+  // "Running": progress and cancel.
+  const progressBar = element('progress', '');
+  progressBar.setAttribute('aria-label', koToolbar.summarizeAll);
+  const progressText = element('span', '');
+  progressText.setAttribute('role', 'status');
+  progressText.setAttribute('aria-live', 'polite');
+  const running = [
+    progressBar,
+    progressText,
+    actionButton(koToolbar.cancel, 'dpk-action', () => registry.cancelAll()),
+  ];
+  // "Finished": nothing left to summarise.
+  const finishedText = element('span', '', koToolbar.nothingLeft);
+  finishedText.setAttribute('role', 'status');
+  const finished = [finishedText];
+
+  const status = element('span', 'dpk-meta');
+  const body = element('span', '');
+  const section = element('section', 'dpk-toolbar-bar', status, body);
+  section.setAttribute('aria-label', koToolbar.label);
+  container.append(section);
+  let shown: Node[] = [];
+
+  /**
+   * A fresh estimate whenever the number of unsummarised papers changes, once the page is idle:
+   * reading every abstract must not hold up the buttons or the cached summaries.
+   */
+  const refreshEstimate = (remaining: number) => {
+    estimatedFor = remaining;
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = requestIdleCallback(
+      () => {
+        const show = (text: string) => {
+          if (estimatedFor !== remaining) return;
+          estimateText = text;
+          update();
+        };
+        const ids = registry
+          .all()
+          .filter((controller) => controller.state.phase !== 'done')
+          .map((controller) => controller.paperId);
+        if (ids.length === 0) return show('');
+        deps.estimate(ids).then(
+          (result) =>
+            show(
+              result
+                ? koToolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost))
+                : '',
+            ),
+          () => show(''),
+        );
+      },
+      { timeout: 1000 },
+    );
+  };
+
+  function update(): void {
+    const progress = registry.progress();
+    const remaining = progress.total - progress.done;
+    if (runTotal !== null && progress.busy === 0) runTotal = null;
+    const parts = runTotal !== null ? running : remaining === 0 && progress.total > 0 ? finished : ready;
+    status.textContent = koToolbar.status(progress.total, progress.done);
+    if (parts !== shown) {
+      shown = parts;
+      body.replaceChildren(...parts);
+    }
+    progressBar.max = runTotal ?? progress.total;
+    progressBar.value = progress.done;
+    progressText.textContent = koToolbar.progress(progress.done, runTotal ?? progress.total);
+    start.disabled = progress.total === 0;
+    estimate.textContent = estimateText;
+    if (parts === ready && remaining !== estimatedFor) refreshEstimate(remaining);
+  }
+
+  const unsubscribe = registry.subscribe(update);
+  update();
+  return () => {
+    unsubscribe();
+    if (idle !== undefined) cancelIdleCallback(idle);
+    section.remove();
+  };
+}

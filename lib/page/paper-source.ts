@@ -1,0 +1,40 @@
+// Gets a card's paper for summarising: from the page's own island, else the same-origin JSON API.
+
+import type { PaperForSummary } from '../shared/messages.ts';
+import { readPapersFromPage } from './hf/page.ts';
+import { type Paper, parsePaperFields } from './hf/paper.ts';
+
+export async function loadPaper(
+  paperId: string,
+  root: ParentNode = document,
+  fetchJson = fetchSameOrigin,
+): Promise<Paper | null> {
+  const fromPage = readPapersFromPage(root).get(paperId);
+  // An island can be missing, stale after client-side navigation, or lack the abstract.
+  if (fromPage?.abstract) return fromPage;
+  const fromApi = parsePaperFields(await fetchJson(`/api/papers/${paperId}`));
+  if (fromApi && fromApi.id === paperId) return fromApi;
+  return fromPage ?? null;
+}
+
+async function fetchSameOrigin(path: string): Promise<unknown> {
+  try {
+    const response = await fetch(path, { headers: { accept: 'application/json' } });
+    return response.ok ? ((await response.json()) as unknown) : null;
+  } catch (error) {
+    // Offline or blocked: the caller falls back to the island's data or tells the user it has none.
+    console.warn('[Daily Papers KO] paper API request failed', error);
+    return null;
+  }
+}
+
+const MAX_ABSTRACT_CHARS = 20_000;
+
+export function toPaperForSummary(paper: Paper): PaperForSummary {
+  return {
+    id: paper.id,
+    title: paper.title.slice(0, 1_000),
+    abstract: paper.abstract.slice(0, MAX_ABSTRACT_CHARS),
+    keywords: paper.aiKeywords.slice(0, 50).map((keyword) => keyword.slice(0, 200)),
+  };
+}
