@@ -8,6 +8,7 @@ import type { PageStatus, Spending } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { activeTabId, askPage } from '../../lib/ui/popup/active-page.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
+import { PageReadingReport } from './PageReadingReport.tsx';
 
 type Order = 'upvotes' | 'page';
 type Missing = 'summarize' | 'skip';
@@ -149,6 +150,7 @@ export function Popup() {
             </div>
           </fieldset>
           <p class="hint">{koPopup.shortcut}</p>
+          {tabId !== null && <PageReadingReport tabId={tabId} />}
         </>
       )}
       <p role="status" aria-live="polite">

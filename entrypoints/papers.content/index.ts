@@ -8,6 +8,7 @@ import css from '../../assets/styles/page-toolbar.css?inline';
 import { startAutoSummarize } from '../../lib/page/auto-summarize.ts';
 import { CardRegistry } from '../../lib/page/card-registry.ts';
 import { showCard } from '../../lib/page/card-view.ts';
+import { DriftWatch } from '../../lib/page/drift-watch.ts';
 import { loadPageData, loadPanelCode } from '../../lib/page/lazy-code.ts';
 import { mountPageToolbar } from '../../lib/page/page-toolbar.ts';
 import { PanelPainter } from '../../lib/page/panel-painter.ts';
@@ -53,6 +54,15 @@ function start(ctx: ContentScriptContext): void {
     (paperIds) => askBackground({ type: 'getCached', paperIds }),
   );
   const openOptions = () => void askBackground({ type: 'openOptions' });
+  /** A paper's button and panel in `parent`: a card's shadow root or a row of the fallback list. */
+  const showPaper = (parent: ParentNode, paperId: string, title: string) => {
+    const { controller, detach } = registry.attach(paperId);
+    const hide = showCard(parent, controller, title, painter, openOptions);
+    return () => {
+      hide();
+      detach();
+    };
+  };
 
   const toolbarHost = createToolbarHost(css);
   const unmountToolbar = mountPageToolbar(toolbarHost.container, {
@@ -66,7 +76,13 @@ function start(ctx: ContentScriptContext): void {
       return papers.length > 0 ? askBackground({ type: 'estimateRun', papers }) : null;
     },
   });
+  let lastCards: Parameters<typeof placeToolbar>[1] = [];
+  const drift = new DriftWatch({
+    mountList: async () => (await painter.prepare()).mountFallbackList(toolbarHost.container, showPaper),
+    onChange: (offered) => placeToolbar(toolbarHost.host, lastCards, offered),
+  });
   ctx.onInvalidated(() => {
+    drift.destroy();
     unmountToolbar();
     toolbarHost.host.remove();
   });
@@ -74,18 +90,13 @@ function start(ctx: ContentScriptContext): void {
   // Each card is a view of its paper's controller; cards showing the same paper share it.
   startPapersPage(
     ctx,
-    (target, shadow) => {
-      const { controller, detach } = registry.attach(target.paperId);
-      const hideCard = showCard(shadow, controller, target.title, painter, openOptions);
-      return () => {
-        hideCard();
-        detach();
-      };
-    },
+    (target, shadow) => showPaper(shadow, target.paperId, target.title),
     css,
-    (cards, route) => {
+    (cards, route, scan) => {
       registry.expect(cards.map((card) => card.paperId));
-      placeToolbar(toolbarHost.host, isListingRoute(route) ? cards : []);
+      lastCards = isListingRoute(route) ? cards : [];
+      drift.update(scan);
+      placeToolbar(toolbarHost.host, lastCards, drift.offered);
     },
   );
   ctx.onInvalidated(() => registry.clear());
@@ -96,7 +107,9 @@ function start(ctx: ContentScriptContext): void {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     // A Hub page the patterns match but that lists no papers answers nothing, as if we were not there.
     if (!parsePapersRoute(location.href)) return undefined;
-    return loadPageData().then((data) => data.answerPageRequest(message, registry));
+    return loadPageData().then((data) =>
+      data.answerPageRequest(message, registry, { scan: drift.lastScan, fallbackOffered: drift.offered }),
+    );
   };
   browser.runtime.onMessage.addListener(onPageMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPageMessage));

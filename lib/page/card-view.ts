@@ -29,11 +29,11 @@ function cardTemplate(): HTMLElement {
 }
 
 /**
- * Shows the card's button in `shadow` and keeps it (and, once drawn, the panel) in step with the
+ * Shows the card's button in `parent` (a card's shadow root, or a row of the fallback list) and keeps it (and, once drawn, the panel) in step with the
  * controller. Returns the function that takes the view down; the controller carries on without it.
  */
 export function showCard(
-  shadow: ShadowRoot,
+  parent: ParentNode,
   controller: CardController,
   title: string,
   painter: PanelPainter,
@@ -45,7 +45,7 @@ export function showCard(
   const hint = bar.lastChild as HTMLElement;
   const panel = root.lastChild as HTMLElement;
   const panelId = `dpk-panel-${controller.paperId}`;
-  shadow.append(root);
+  parent.append(root);
   let open = false;
   /** The panel has been drawn at least once (the lazily loaded code is in). */
   let drawn = false;

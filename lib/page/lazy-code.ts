@@ -4,6 +4,8 @@
 import { browser } from 'wxt/browser';
 import type { PageRequest, PageResponses, PaperForSummary, SummaryPortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
+import type { FallbackList, ShowPaper } from './fallback-list.ts';
+import type { PageScan } from './hf/page-scan.ts';
 import type { PanelState } from './panel-state.ts';
 
 export interface PanelActions {
@@ -26,9 +28,17 @@ export interface PanelProps extends PanelActions {
 export interface PanelCode {
   /** Draws (or, with null, takes down) one card's panel in this container. */
   drawPanel(container: HTMLElement, props: PanelProps | null): void;
+  /** "목록으로 보기": the page's papers listed in our toolbar, for when cards can't be found. */
+  mountFallbackList(container: HTMLElement, showPaper: ShowPaper): FallbackList;
 }
 
 export type RunOrder = 'page' | 'upvotes';
+
+/** What the boot script knows of the page reader's last look, for the drift report. */
+export interface PageReadingSource {
+  scan: PageScan | null;
+  fallbackOffered: boolean;
+}
 
 /** entrypoints/page-data.ts: what reads the page's data or checks messages with schemas (valibot). */
 export interface PageDataCode {
@@ -43,6 +53,7 @@ export interface PageDataCode {
   answerPageRequest(
     message: unknown,
     registry: CardRegistry,
+    reading: PageReadingSource,
   ): Promise<PageResponses[PageRequest['type']]> | undefined;
 }
 

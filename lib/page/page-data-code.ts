@@ -9,7 +9,8 @@ import {
 } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { readPapersFromPage } from './hf/page.ts';
-import type { PageDataCode, RunOrder } from './lazy-code.ts';
+import { readingOf } from './hf/page-scan.ts';
+import type { PageDataCode, PageReadingSource, RunOrder } from './lazy-code.ts';
 import { collectPageDigest, pageStatus } from './page-digest.ts';
 import { loadPaper, toPaperForSummary } from './paper-source.ts';
 
@@ -41,6 +42,7 @@ function whenFinished(registry: CardRegistry, paperIds: string[]): Promise<void>
 async function answer(
   request: PageRequest,
   registry: CardRegistry,
+  reading: PageReadingSource,
 ): Promise<PageResponses[PageRequest['type']]> {
   const shown = registry.all().map((controller) => controller.paperId);
   switch (request.type) {
@@ -53,6 +55,8 @@ async function answer(
         await whenFinished(registry, registry.summarizeAll(orderIds(shown, request.order)));
       }
       return collectPageDigest(registry);
+    case 'pageReading':
+      return reading.scan ? readingOf(reading.scan, reading.fallbackOffered) : null;
   }
 }
 
@@ -70,8 +74,8 @@ export const pageDataCode: PageDataCode = {
     });
   },
   orderIds,
-  answerPageRequest(message, registry) {
+  answerPageRequest(message, registry, reading) {
     const request = parsePageRequest(message);
-    return request ? answer(request, registry) : undefined;
+    return request ? answer(request, registry, reading) : undefined;
   },
 };

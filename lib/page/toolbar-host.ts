@@ -17,12 +17,20 @@ function listContainer(cards: CardTarget[]): HTMLElement | null {
   return candidate;
 }
 
-/** Puts the toolbar right before the list (or takes it away when there is no list). */
-export function placeToolbar(host: HTMLElement, cards: CardTarget[]): void {
+/**
+ * Puts the toolbar right before the list of cards. With no list, it goes at the top of the page's main
+ * area only while it offers the fallback list (some papers have no card); otherwise it is taken away.
+ */
+export function placeToolbar(host: HTMLElement, cards: CardTarget[], offersList = false): void {
   const list = cards.length > 0 ? listContainer(cards) : null;
-  if (!list || list === document.body) {
+  if (list && list !== document.body) {
+    if (host.nextElementSibling !== list) list.before(host);
+    return;
+  }
+  if (!offersList) {
     host.remove();
     return;
   }
-  if (host.nextElementSibling !== list) list.before(host);
+  const main = document.querySelector('main') ?? document.body;
+  if (main.firstElementChild !== host) main.prepend(host);
 }

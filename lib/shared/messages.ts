@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { DeepEstimate, DeepSummaryView, PaperView, ReaderState } from './deep-messages.ts';
 import type { DigestPaper } from './digest.ts';
 import type { GlossaryEntry } from './glossary/entry.ts';
+import type { PageReading } from './page-reading.ts';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
 export const SUMMARY_PORT_NAME = 'dpk-summary';
@@ -445,6 +446,8 @@ export const PageRequestSchema = v.variant('type', [
     /** Papers without a summary: summarise them first, or leave them out. */
     missing: v.picklist(['summarize', 'skip']),
   }),
+  /** What the page reader saw, for the popup's drift report. */
+  v.object({ type: v.literal('pageReading') }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
@@ -461,6 +464,8 @@ export interface PageResponses {
   summarizeAll: { queued: number };
   /** The papers with their summaries; the popup renders the digest (lib/shared/digest.ts). */
   buildDigest: { ok: true; period: string; papers: DigestPaper[] } | { ok: false; reason: 'empty' };
+  /** Null before the first scan. */
+  pageReading: PageReading | null;
 }
 
 export function parsePageRequest(message: unknown): PageRequest | null {

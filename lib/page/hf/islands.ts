@@ -9,4 +9,4 @@ export const ISLAND_SELECTOR = {
 } as const;
 
 /** Whether the page carried its data island (present but unreadable is drift too). */
-export type IslandState = 'found' | 'unreadable' | 'missing';
+export type { IslandState } from '../../shared/page-reading.ts';

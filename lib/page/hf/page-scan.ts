@@ -1,6 +1,7 @@
 // One scan of a papers page: the route, the page's data, the cards found, and how the two compare.
 
 import type { PapersRoute } from '../../shared/hf-routes.ts';
+import type { PageReading } from '../../shared/page-reading.ts';
 import { findPaperCards, findPaperPageCard, type PaperCard } from './cards.ts';
 import type { IslandState } from './islands.ts';
 import { type OutlinePaper, readPageOutline } from './page-outline.ts';
@@ -90,5 +91,28 @@ export function scanPapersPage(
     staleData:
       papersInData.length > 0 && papersWithoutCard.length === papersInData.length && cards.length > 0,
     needsAbstract: false,
+  };
+}
+
+/** The scan as the toolbar and the popup report it: kinds and counts, nothing that names the page. */
+export function readingOf(scan: PageScan, fallbackOffered: boolean): PageReading {
+  const cardTags: Record<string, number> = {};
+  for (const card of scan.cards) {
+    const tag = card.element.localName;
+    cardTags[tag] = (cardTags[tag] ?? 0) + 1;
+  }
+  const route = scan.route;
+  return {
+    route: route?.kind ?? null,
+    period: route?.kind === 'list' ? route.period : null,
+    island: scan.island,
+    papersInData: scan.papersInData.length,
+    cards: scan.cards.length,
+    papersWithCard: scan.papersInData.length - scan.papersWithoutCard.length,
+    papersWithoutCard: scan.papersWithoutCard.length,
+    cardsWithoutData: scan.cardsWithoutData.length,
+    staleData: scan.staleData,
+    cardTags,
+    fallbackOffered,
   };
 }

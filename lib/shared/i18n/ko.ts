@@ -217,3 +217,30 @@ export const koPopup = {
   spendToday: (cost: string, requests: number) => `오늘 사용: ${cost} (요청 ${requests}건)`,
   shortcut: '단축키: Alt+Shift+S로 이 페이지 모두 요약',
 } as const;
+
+/** When some papers of the page's data have no card we could find (lib/page/fallback-list.ts). */
+export const koFallback = {
+  label: 'Daily Papers KO 논문 목록',
+  open: '목록으로 보기',
+  notice: (papers: number, withCard: number) => `카드 ${papers}편 중 ${withCard}편만 찾았습니다`,
+  hint: 'Hugging Face 화면이 바뀌어 일부 논문에 버튼을 달지 못했습니다. 목록에서 모든 논문을 요약할 수 있습니다.',
+  listLabel: '이 페이지의 논문',
+} as const;
+
+/** The popup's report of what the page reader saw (components/popup/PageReadingReport.tsx). */
+export const koReading = {
+  title: '페이지 읽기 상태',
+  route: '페이지 종류',
+  island: '페이지 데이터',
+  papersInData: '데이터의 논문',
+  cards: '찾은 카드',
+  withoutCard: '카드 없는 논문',
+  count: (count: number) => `${count}편`,
+  cardsFound: (cards: number, papers: number) => `${cards}개 (논문 ${papers}편)`,
+  useList: '페이지 위쪽의 "목록으로 보기"에서 모든 논문을 요약할 수 있습니다.',
+  unknownLayout:
+    '이 페이지에서 논문 데이터와 카드를 찾지 못했습니다. Hugging Face 화면이 바뀐 것 같습니다. 아래 정보를 복사해 문제를 알려 주세요.',
+  copy: '문제 보고용 정보 복사',
+  copied: '복사했습니다. 키, 요약, 주소, 검색어는 들어 있지 않습니다.',
+  copyFailed: '클립보드에 복사하지 못했습니다.',
+} as const;
