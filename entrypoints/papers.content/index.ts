@@ -92,6 +92,7 @@ function start(ctx: ContentScriptContext): void {
     ctx,
     (target, shadow) => showPaper(shadow, target.paperId, target.title),
     css,
+    async () => (await loadPageData()).cardFinder,
     (cards, route, scan) => {
       registry.expect(cards.map((card) => card.paperId));
       lastCards = isListingRoute(route) ? cards : [];

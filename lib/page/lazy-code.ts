@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { PageRequest, PageResponses, PaperForSummary, SummaryPortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import type { FallbackList, ShowPaper } from './fallback-list.ts';
-import type { PageScan } from './hf/page-scan.ts';
+import type { CardFinder, PageScan } from './hf/page-scan.ts';
 import type { PanelState } from './panel-state.ts';
 
 export interface PanelActions {
@@ -49,6 +49,8 @@ export interface PageDataCode {
   /** Titles and abstracts of these papers, for the run's estimate. */
   papersForEstimate(paperIds: string[]): { title: string; abstract: string }[];
   orderIds(paperIds: string[], order: RunOrder): string[];
+  /** The full card finder, for pages the boot script's fast path can't read. */
+  cardFinder: CardFinder;
   /** Answers the popup and the keyboard shortcut; undefined for anything that is not a page request. */
   answerPageRequest(
     message: unknown,

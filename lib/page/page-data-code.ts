@@ -8,6 +8,7 @@ import {
   parsePortEvent,
 } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
+import { CARD_FINDER } from './hf/card-finder.ts';
 import { readPapersFromPage } from './hf/page.ts';
 import { readingOf } from './hf/page-scan.ts';
 import type { PageDataCode, PageReadingSource, RunOrder } from './lazy-code.ts';
@@ -74,6 +75,7 @@ export const pageDataCode: PageDataCode = {
     });
   },
   orderIds,
+  cardFinder: CARD_FINDER,
   answerPageRequest(message, registry, reading) {
     const request = parsePageRequest(message);
     return request ? answer(request, registry, reading) : undefined;

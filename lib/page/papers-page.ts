@@ -2,12 +2,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PapersRoute, parsePapersRoute } from '../shared/hf-routes.ts';
 import { CardHosts, type CardTarget, HOST_TAG, type RenderCard } from './card-hosts.ts';
-import { type PageScan, scanPapersPage } from './hf/page-scan.ts';
+import { type CardFinder, type PageScan, scanPage } from './hf/page-scan.ts';
 import { normalizeAbstract } from './hf/paper-text.ts';
-
-export function findCardsForRoute(root: Document, route: PapersRoute | null): CardTarget[] {
-  return scanPapersPage(root, route).cards;
-}
 
 /** A paper's abstract from the same-origin API, read without schemas (only a string is used). */
 async function fetchAbstract(paperId: string): Promise<string | null> {
@@ -35,6 +31,7 @@ export function startPapersPage(
   ctx: ContentScriptContext,
   render: RenderCard,
   css: string,
+  loadFinder: () => Promise<CardFinder>,
   onScan: OnScan = () => {},
 ): void {
   const hosts = new CardHosts(render, css);
@@ -49,12 +46,31 @@ export function startPapersPage(
       if (abstract) scan();
     });
   };
+  // The full card finder, for pages the fast path can't read (and paper pages): loaded once, on demand.
+  let finder: CardFinder | null = null;
+  let finderLoading = false;
+  const needFinder = () => {
+    if (finderLoading) return;
+    finderLoading = true;
+    loadFinder().then(
+      (loaded) => {
+        finder = loaded;
+        scan();
+      },
+      (error: unknown) => {
+        finderLoading = false;
+        console.warn('[Daily Papers KO] could not load the card finder', error);
+      },
+    );
+  };
   const scan = (url: string | URL = location.href) => {
     // Reading isInvalid runs the onInvalidated cleanup once the extension was reloaded or removed.
     if (ctx.isInvalid) return;
     const route = parsePapersRoute(url);
     const abstract = route?.kind === 'paper' ? abstracts.get(route.paperId) : null;
-    const result = scanPapersPage(document, route, { abstract });
+    const result = scanPage(document, route, finder, { abstract });
+    // Until the finder is in, the cards already shown stay as they are.
+    if (result.needsFinder) return needFinder();
     if (result.needsAbstract && route?.kind === 'paper') needAbstract(route.paperId);
     hosts.sync(result.cards);
     onScan(result.cards, route, result);

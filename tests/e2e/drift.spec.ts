@@ -1,9 +1,9 @@
 // When Hugging Face's markup hides cards from us, the page's data still lists its papers: the toolbar
 // says how many cards were found, "목록으로 보기" lists every paper with the same button and streaming
 // panel, and the popup reports what the page reader saw.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { driftPages, fixturePages } from '../fixtures/pages.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, openPopupFor, test } from './fixtures.ts';
 
 const TOOLBAR = 'Daily Papers KO 페이지 도구';
 
@@ -13,14 +13,6 @@ function fallbackList(page: Page) {
 
 function rowOf(page: Page, paperId: string) {
   return page.locator(`daily-papers-ko-toolbar li[data-paper-id="${paperId}"]`);
-}
-
-async function openPopup(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
-  // The popup acts on the tab used last; a fresh install's welcome tab may have opened since.
-  await page.bringToFront();
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  return popup;
 }
 
 test('some cards without a link to their paper: the toolbar counts them, and the list summarises a paper that has no card', async ({
@@ -98,7 +90,7 @@ test('the popup reports what the page reader saw, and copies an anonymised diagn
   await expect(page.getByText('카드 6편 중 4편만 찾았습니다')).toBeVisible();
   // Chromium grants no clipboard permission to extension origins: read the clipboard back on the page.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
-  const popup = await openPopup(context, extensionId, page);
+  const popup = await openPopupFor(context, extensionId, page);
   const report = popup.getByRole('group').filter({ hasText: '페이지 읽기 상태' });
   await expect(report).toContainText('카드 6편 중 4편만 찾았습니다');
   await expect(report).toContainText('Daily Papers 목록 (day)');
@@ -131,7 +123,7 @@ test('on a page whose cards are all found, nothing speaks of drift', async ({
   const fixture = fixturePages.day2026;
   const page = await openPapers(fixture.html, fixture.url);
   await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(15);
-  const popup = await openPopup(context, extensionId, page);
+  const popup = await openPopupFor(context, extensionId, page);
   const report = popup.getByRole('group').filter({ hasText: '페이지 읽기 상태' });
   await expect(report).toBeVisible();
   await report.getByText('페이지 읽기 상태').click();

@@ -232,3 +232,18 @@ export async function inContentScript(page: Page, expression: string): Promise<u
     await session.detach();
   }
 }
+
+/**
+ * Opens the popup (as a tab) acting on `page`. The popup acts on the tab used last, and a fresh
+ * install opens its welcome tab a moment after start: wait for that tab first, then bring `page` forward.
+ */
+export async function openPopupFor(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
+  const isWelcome = (candidate: Page) => candidate.url().endsWith('/options.html#welcome');
+  if (!context.pages().some(isWelcome)) {
+    await context.waitForEvent('page', { predicate: isWelcome, timeout: 5_000 }).catch(() => undefined);
+  }
+  await page.bringToFront();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  return popup;
+}

@@ -3,7 +3,7 @@
 // working around them. A Hub page that lists no papers gets nothing.
 import type { Page } from '@playwright/test';
 import { type FixturePage, hubListingPages, markupVariantPages } from '../fixtures/pages.ts';
-import { expect, injectedPaperIds, test, waitForContentScript } from './fixtures.ts';
+import { expect, injectedPaperIds, openPopupFor, test, waitForContentScript } from './fixtures.ts';
 
 /** Where our UI must never be: inside a link, a button, a heading or a paragraph of the page. */
 const FORBIDDEN_HOLDERS = ['a', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']
@@ -93,10 +93,7 @@ test('the popup counts the papers of an organisation’s list, and calls a datas
   const org = hubListingPages.orgPapers;
   const orgPage = await openPapers(org.html, org.url);
   await expect(orgPage.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(7);
-  // The popup acts on the tab used last; a fresh install's welcome tab may have opened since.
-  await orgPage.bringToFront();
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopupFor(context, extensionId, orgPage);
   await expect(popup.getByTestId('popup-status')).toHaveText('논문 7편 · 요약 0편');
 
   const dataset = hubListingPages.datasetCitingPapers;

@@ -3,7 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRIFT_GRACE_MS, DriftWatch } from '../../lib/page/drift-watch.ts';
 import type { FallbackList } from '../../lib/page/fallback-list.ts';
-import { readingOf, scanPapersPage } from '../../lib/page/hf/page-scan.ts';
+import { scanPapersPage } from '../../lib/page/hf/card-finder.ts';
+import { findPaperCards } from '../../lib/page/hf/cards.ts';
+import { readPageOutline } from '../../lib/page/hf/page-outline.ts';
+import { readingOf, scanPage } from '../../lib/page/hf/page-scan.ts';
 import { parsePapersRoute } from '../../lib/shared/hf-routes.ts';
 import { browserOf, layoutUnknown, papersAreLost, readingReport } from '../../lib/shared/page-reading.ts';
 import { driftPages, fixturePages, hubListingPages, markupVariantPages } from '../fixtures/pages.ts';
@@ -171,5 +174,58 @@ describe('the drift watch', () => {
     expect(changes).toEqual([true, false]);
     await vi.advanceTimersByTimeAsync(0);
     expect(list.destroyed).toBe(1);
+  });
+});
+
+describe('the fast path (article cards) and the full card finder', () => {
+  const pages = [
+    ...Object.values(fixturePages),
+    ...Object.values(markupVariantPages),
+    ...Object.values(hubListingPages),
+    ...Object.values(driftPages),
+  ].filter((fixture) => {
+    const route = parsePapersRoute(fixture.url);
+    return route !== null && route.kind !== 'paper';
+  });
+
+  it('agree wherever the fast path answers, and the fast path answers for Hugging Face’s own markup', () => {
+    const answered: string[] = [];
+    for (const fixture of pages) {
+      const doc = parse(fixture.html);
+      const route = parsePapersRoute(fixture.url);
+      const fast = scanPage(doc, route, null);
+      const full = scanPapersPage(doc, route);
+      if (fast.needsFinder) continue;
+      answered.push(fixture.name);
+      const outline = readPageOutline(doc);
+      const finderCards = findPaperCards(doc, outline.papers).cards;
+      expect(
+        fast.cards.map((card) => [card.paperId, card.element]),
+        fixture.name,
+      ).toEqual(finderCards.map((card) => [card.paperId, card.element]));
+      expect(full.cards).toEqual(fast.cards);
+    }
+    expect(answered).toEqual(
+      expect.arrayContaining(['day2024', 'day2026', 'week2026', 'month2026', 'trending', 'noIsland']),
+    );
+  });
+
+  it('leaves other markup, and papers without a card, to the finder', () => {
+    for (const fixture of [
+      markupVariantPages.divCards,
+      markupVariantPages.relatedStrip,
+      markupVariantPages.pinnedTwice,
+      driftPages.someCardsUnlinked,
+      fixturePages.unknownLayout,
+    ]) {
+      const scan = scanPage(parse(fixture.html), parsePapersRoute(fixture.url), null);
+      expect(scan.needsFinder, fixture.name).toBe(true);
+      expect(scan.cards).toEqual([]);
+    }
+  });
+
+  it('always needs the finder on a paper page', () => {
+    const fixture = fixturePages.paper;
+    expect(scanPage(parse(fixture.html), parsePapersRoute(fixture.url), null).needsFinder).toBe(true);
   });
 });

@@ -3,15 +3,14 @@
 // fast-check generates the cases and shrinks any failure to a minimal one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findCardsForRoute, scanPapersPage } from '../../lib/page/hf/card-finder.ts';
 import {
   parseListingProps,
   parsePaperContentProps,
   readListing,
   readPapersFromPage,
 } from '../../lib/page/hf/page.ts';
-import { scanPapersPage } from '../../lib/page/hf/page-scan.ts';
 import { parseDailyPaperItem } from '../../lib/page/hf/paper.ts';
-import { findCardsForRoute } from '../../lib/page/papers-page.ts';
 import { ARXIV_ID_PATTERN, parsePapersRoute } from '../../lib/shared/hf-routes.ts';
 import {
   buildVariantListPage,

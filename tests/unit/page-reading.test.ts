@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scanPapersPage } from '../../lib/page/hf/card-finder.ts';
 import { findPaperCards, findPaperPageCard } from '../../lib/page/hf/cards.ts';
 import { readListing, readPageData, readPapersFromPage } from '../../lib/page/hf/page.ts';
-import { scanPapersPage } from '../../lib/page/hf/page-scan.ts';
 import { parsePapersRoute } from '../../lib/shared/hf-routes.ts';
 import { REAL_PAGE_PAPER_IDS, REAL_PAGE_SKIP_REASON, REAL_PAGE_URL, realPageHtml } from '../e2e/real-page.ts';
 import { LATER_RENDER } from '../fixtures/hf-pages.ts';

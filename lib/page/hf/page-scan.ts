@@ -2,7 +2,8 @@
 
 import type { PapersRoute } from '../../shared/hf-routes.ts';
 import type { PageReading } from '../../shared/page-reading.ts';
-import { findPaperCards, findPaperPageCard, type PaperCard } from './cards.ts';
+import { findArticleCards } from './article-cards.ts';
+import type { findPaperCards, findPaperPageCard, PaperCard } from './cards.ts';
 import type { IslandState } from './islands.ts';
 import { type OutlinePaper, readPageOutline } from './page-outline.ts';
 
@@ -32,6 +33,14 @@ export interface PageScan {
   staleData: boolean;
   /** A paper page whose abstract is unknown and whose panel was not placed: fetch the abstract, scan again. */
   needsAbstract: boolean;
+  /** The fast path could not read the page and no card finder was given: load it, scan again. */
+  needsFinder: boolean;
+}
+
+/** The full card finder (./cards.ts): loaded on demand, it reads any markup from the paper links. */
+export interface CardFinder {
+  findPaperCards: typeof findPaperCards;
+  findPaperPageCard: typeof findPaperPageCard;
 }
 
 export interface ScanOptions {
@@ -47,12 +56,18 @@ const NOTHING: Omit<PageScan, 'route' | 'island'> = {
   cardsWithoutData: [],
   staleData: false,
   needsAbstract: false,
+  needsFinder: false,
 };
 
-/** Scans `root` as the page `route` says it is. Pure: reads the DOM, changes nothing. */
-export function scanPapersPage(
+/**
+ * Scans `root` as the page `route` says it is. Pure: reads the DOM, changes nothing. A listing in
+ * Hugging Face's `article` markup is read by the fast path; anything else needs `finder`, and without
+ * it the scan finds nothing and says `needsFinder`.
+ */
+export function scanPage(
   root: Document,
   route: PapersRoute | null,
+  finder: CardFinder | null,
   options: ScanOptions = {},
 ): PageScan {
   if (!route) return { route, island: 'missing', ...NOTHING };
@@ -61,9 +76,10 @@ export function scanPapersPage(
   const papersInData = [...data.papers.keys()];
 
   if (route.kind === 'paper') {
+    if (!finder) return { route, island: data.island, ...NOTHING, needsFinder: true };
     const paper = data.papers.get(route.paperId);
     const abstract = paper?.abstract || options.abstract || null;
-    const card = findPaperPageCard(root, { id: route.paperId, abstract, title: paper?.title ?? null });
+    const card = finder.findPaperPageCard(root, { id: route.paperId, abstract, title: paper?.title ?? null });
     return {
       route,
       island: data.island,
@@ -74,10 +90,20 @@ export function scanPapersPage(
       cardsWithoutData: card && !paper ? [card.paperId] : [],
       staleData: false,
       needsAbstract: !card && !abstract,
+      needsFinder: false,
     };
   }
 
-  const { cards } = findPaperCards(root, data.papers);
+  // The fast path counts only when it agrees with the data: every listed paper has its card, and
+  // (where there is data) every card is for a listed paper.
+  const fast = findArticleCards(root, data.papers);
+  const fastIds = new Set(fast?.map((card) => card.paperId));
+  const fastAgrees =
+    fast !== null &&
+    papersInData.every((id) => fastIds.has(id)) &&
+    (papersInData.length === 0 || fast.every((card) => data.papers.has(card.paperId)));
+  if (!fastAgrees && !finder) return { route, island: data.island, ...NOTHING, needsFinder: true };
+  const cards = fastAgrees && fast ? fast : (finder as CardFinder).findPaperCards(root, data.papers).cards;
   const withCard = new Set(cards.map((card) => card.paperId));
   const papersWithoutCard = papersInData.filter((id) => !withCard.has(id));
   return {
@@ -91,6 +117,7 @@ export function scanPapersPage(
     staleData:
       papersInData.length > 0 && papersWithoutCard.length === papersInData.length && cards.length > 0,
     needsAbstract: false,
+    needsFinder: false,
   };
 }
 
