@@ -5,7 +5,8 @@ import { storage } from 'wxt/utils/storage';
 import { ARXIV_PERMISSION_ORIGINS } from '../lib/shared/arxiv.ts';
 import { EMPTY_LEDGER, type Ledger } from '../lib/shared/cost.ts';
 import { DEEP_PORT_NAME } from '../lib/shared/deep-messages.ts';
-import type { PaperForSummary } from '../lib/shared/messages.ts';
+import type { PaperForSummary } from '../lib/shared/domain.ts';
+import { dispatch } from '../lib/shared/handlers.ts';
 import {
   CONTENT_SCRIPT_REQUESTS,
   GLANCE_PORT_NAME,
@@ -28,7 +29,7 @@ import { serveGlancePort } from '../lib/worker/glance-port.ts';
 import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
 import { pdfReaderFor } from '../lib/worker/pdf-reader-host.ts';
 import { type PlanCorrection, RememberedCorrections } from '../lib/worker/request-plan.ts';
-import { answerRuntimeRequest } from '../lib/worker/runtime-requests.ts';
+import { runtimeHandlers } from '../lib/worker/runtime-requests.ts';
 import { UsageRecorder } from '../lib/worker/spending.ts';
 import { generateSummary } from '../lib/worker/summary/generate.ts';
 import { serveSummaryPort } from '../lib/worker/summary-port.ts';
@@ -153,6 +154,19 @@ export default defineBackground(() => {
     else port.disconnect();
   });
 
+  const handlers = runtimeHandlers({
+    browser,
+    service,
+    deep,
+    cache,
+    ledger,
+    cacheMaxBytes,
+    corrections,
+    oneLiners: glance.oneLiners,
+    ranking: glance.ranking,
+    glossary,
+    otherCaches: glance.caches,
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!trusted(sender)) return undefined;
     const request = parseRuntimeRequest(message);
@@ -163,18 +177,6 @@ export default defineBackground(() => {
     // Content scripts get summaries and spending; key-bearing and cache-wide requests are the extension's pages'.
     if (!CONTENT_SCRIPT_REQUESTS.has(request.type) && !sender.url?.startsWith(extensionOrigin))
       return undefined;
-    return answerRuntimeRequest(request, {
-      browser,
-      service,
-      deep,
-      cache,
-      ledger,
-      cacheMaxBytes,
-      corrections,
-      oneLiners: glance.oneLiners,
-      ranking: glance.ranking,
-      glossary,
-      otherCaches: glance.caches,
-    });
+    return dispatch(handlers, request, sender);
   });
 });

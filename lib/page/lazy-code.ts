@@ -2,7 +2,8 @@
 // parts are ES modules listed in web_accessible_resources (wxt.config.ts), import()ed into the
 // content script's own world; the boot script sees them only through the types below.
 import { browser } from 'wxt/browser';
-import type { PageRequest, PageResponses, PaperForSummary, SummaryPortEvent } from '../shared/messages.ts';
+import type { PaperForSummary, RunOrder } from '../shared/domain.ts';
+import type { PageRequestType, PageResponses, SummaryPortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import type { PanelState } from './panel-state.ts';
 
@@ -28,8 +29,6 @@ export interface PanelCode {
   drawPanel(container: HTMLElement, props: PanelProps | null): void;
 }
 
-export type RunOrder = 'page' | 'upvotes';
-
 /** entrypoints/page-data.ts: what reads the page's data or checks messages with schemas (valibot). */
 export interface PageDataCode {
   /** The paper as the page's data (or the same-origin API) describes it, ready to send. */
@@ -43,7 +42,7 @@ export interface PageDataCode {
   answerPageRequest(
     message: unknown,
     registry: CardRegistry,
-  ): Promise<PageResponses[PageRequest['type']]> | undefined;
+  ): Promise<PageResponses[PageRequestType]> | undefined;
 }
 
 /** The built files, as wxt.config.ts lists them in web_accessible_resources. */

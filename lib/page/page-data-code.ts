@@ -1,15 +1,12 @@
 // What the content script loads when it needs the page's data or a message checked
 // (entrypoints/page-data.ts): paper data for a request or an estimate, run order, page requests.
 
-import {
-  type PageRequest,
-  type PageResponses,
-  parsePageRequest,
-  parsePortEvent,
-} from '../shared/messages.ts';
+import type { RunOrder } from '../shared/domain.ts';
+import { dispatch } from '../shared/handlers.ts';
+import { type PageHandlers, parsePageRequest, parsePortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { readPapersFromPage } from './hf/page.ts';
-import type { PageDataCode, RunOrder } from './lazy-code.ts';
+import type { PageDataCode } from './lazy-code.ts';
 import { collectPageDigest, pageStatus } from './page-digest.ts';
 import { loadPaper, toPaperForSummary } from './paper-source.ts';
 
@@ -38,23 +35,21 @@ function whenFinished(registry: CardRegistry, paperIds: string[]): Promise<void>
   });
 }
 
-async function answer(
-  request: PageRequest,
-  registry: CardRegistry,
-): Promise<PageResponses[PageRequest['type']]> {
-  const shown = registry.all().map((controller) => controller.paperId);
-  switch (request.type) {
-    case 'pageStatus':
-      return pageStatus(registry);
-    case 'summarizeAll':
-      return { queued: registry.summarizeAll(orderIds(shown, request.order)).length };
-    case 'buildDigest':
-      if (request.missing === 'summarize') {
-        await whenFinished(registry, registry.summarizeAll(orderIds(shown, request.order)));
-      }
-      return collectPageDigest(registry);
-  }
-}
+/** The page's answers to the popup and the keyboard shortcut (lib/shared/messages.ts `PageResponses`). */
+const pageHandlers: PageHandlers<CardRegistry> = {
+  pageStatus: async (_request, registry) => pageStatus(registry),
+  async summarizeAll(request, registry) {
+    return { queued: registry.summarizeAll(orderIds(shownIds(registry), request.order)).length };
+  },
+  async buildDigest(request, registry) {
+    if (request.missing === 'summarize') {
+      await whenFinished(registry, registry.summarizeAll(orderIds(shownIds(registry), request.order)));
+    }
+    return collectPageDigest(registry);
+  },
+};
+
+const shownIds = (registry: CardRegistry) => registry.all().map((controller) => controller.paperId);
 
 export const pageDataCode: PageDataCode = {
   async paperForSummary(paperId) {
@@ -72,6 +67,6 @@ export const pageDataCode: PageDataCode = {
   orderIds,
   answerPageRequest(message, registry) {
     const request = parsePageRequest(message);
-    return request ? answer(request, registry) : undefined;
+    return request ? dispatch(pageHandlers, request, registry) : undefined;
   },
 };

@@ -1,8 +1,9 @@
 // Collects the page's digest: what the cards show and what the page's data says about each paper.
 // The popup renders it (lib/shared/digest.ts), where it is shown.
 import type { DigestPaper } from '../shared/digest.ts';
+import type { PageStatus } from '../shared/domain.ts';
 import { type PapersRoute, parsePapersRoute } from '../shared/hf-routes.ts';
-import type { PageResponses, PageStatus } from '../shared/messages.ts';
+import type { PageResponses } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { readListing, readPapersFromPage } from './hf/page.ts';
 import { loadPaper } from './paper-source.ts';

@@ -1,6 +1,6 @@
 // Gets a card's paper for summarising: from the page's own island, else the same-origin JSON API.
 
-import type { PaperForSummary } from '../shared/messages.ts';
+import type { PaperForSummary } from '../shared/domain.ts';
 import { readPapersFromPage } from './hf/page.ts';
 import { type Paper, parsePaperFields } from './hf/paper.ts';
 

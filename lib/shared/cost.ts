@@ -1,5 +1,5 @@
 // Token and money arithmetic: per-model prices, estimates before a run, and the daily/monthly ledger.
-import type { Usage } from './messages.ts';
+import type { Usage } from './domain.ts';
 
 export interface ModelPrice {
   /** US dollars per million input (prompt) tokens. */

@@ -1,5 +1,6 @@
 // The daily digest: a page's papers and their Korean summaries as one Markdown document in the
 // daily_papers_ko format (../shared/notes/seed-digest-format.md). Pure: data in, Markdown out.
+import type { RunOrder } from './domain.ts';
 import type { SummaryStyle } from './summary/styles.ts';
 
 export interface DigestPaper {
@@ -12,12 +13,10 @@ export interface DigestPaper {
   summary: { text: string; style: SummaryStyle } | null;
 }
 
-export type DigestOrder = 'upvotes' | 'page';
-
 export interface DigestOptions {
   /** What the heading names: `2026-11-20`, `2026-W47`, `2026-10`. */
   period: string;
-  order: DigestOrder;
+  order: RunOrder;
   /** The seed's project line at the top and license/citation at the bottom. */
   headerAndFooter: boolean;
 }
@@ -99,7 +98,7 @@ function section(paper: DigestPaper, summary: NonNullable<DigestPaper['summary']
   return (summary.style === 'bullets' ? bulletsEntry : newsletterEntry)(paper, heading, body).join('\n');
 }
 
-export function orderPapers(papers: DigestPaper[], order: DigestOrder): DigestPaper[] {
+export function orderPapers(papers: DigestPaper[], order: RunOrder): DigestPaper[] {
   if (order === 'page') return papers;
   // Stable: equal votes keep the page's order.
   return papers

@@ -5,7 +5,7 @@
 // Runs in the background worker only.
 
 import type { DeepPortEvent } from '../../shared/deep-messages.ts';
-import type { Usage } from '../../shared/messages.ts';
+import type { Usage } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { CodeLink } from '../cache.ts';
 import { chunkLabel, combineInput } from '../fulltext/chunking.ts';

@@ -1,6 +1,6 @@
 // Cached one-liners: one entry per paper, model and prompt version (and interests, when scored).
 import * as v from 'valibot';
-import type { OneLinerItem } from '../../shared/messages.ts';
+import type { OneLinerItem } from '../../shared/domain.ts';
 import type { LruLayout } from '../cache.ts';
 import type { OneLiner } from './parse.ts';
 import { oneLinerCacheKey } from './prompt.ts';

@@ -3,7 +3,7 @@
 // scores), and vectors kept small in the cache (int8, 256 dimensions where the model can shorten).
 import OpenAI from 'openai';
 import * as v from 'valibot';
-import type { Usage } from '../../shared/messages.ts';
+import type { Usage } from '../../shared/domain.ts';
 import { defaultEmbeddingModel } from '../../shared/providers.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { LruLayout } from '../cache.ts';
