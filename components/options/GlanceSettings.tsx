@@ -4,8 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
 import type { OneLinerEstimate } from '../../lib/shared/domain.ts';
 import { koGlanceOptions } from '../../lib/shared/i18n/ko-glance.ts';
+import { MAX_INTERESTS_CHARS } from '../../lib/shared/limits.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
-import { MAX_INTERESTS_CHARS, type Settings } from '../../lib/shared/settings.ts';
+import type { Settings } from '../../lib/shared/settings.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 
 type Update = <K extends keyof Settings>(key: K, value: Settings[K]) => void;

@@ -6,6 +6,8 @@ export const ARXIV_PERMISSION_ORIGINS = ['https://arxiv.org/html/*', 'https://ar
 
 /** New-style arXiv ids as Hugging Face uses them (2411.01234), without a version. */
 export const ARXIV_PAPER_ID = /^\d{4}\.\d{4,5}$/;
+/** The same with arXiv's version suffix (`v2`, which names the same paper) allowed; group 1 is the id. */
+export const VERSIONED_ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 
 export const arxivAbsUrl = (paperId: string) => `https://arxiv.org/abs/${paperId}`;
 export const hfPaperUrl = (paperId: string) => `https://huggingface.co/papers/${paperId}`;

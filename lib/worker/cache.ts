@@ -4,7 +4,8 @@
 // exported and imported together. Lives in the background worker. The bounded store underneath
 // (LruStore) keeps the one-liners and embedding vectors too, each kind under its own prefix and index.
 import * as v from 'valibot';
-import { GlossaryFindingSchema, UsageSchema } from '../shared/messages.ts';
+import { MAX_GLOSSARY_FINDINGS, MAX_URL_CHARS } from '../shared/limits.ts';
+import { GlossaryFindingSchema, PaperIdSchema, UsageSchema } from '../shared/messages.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from '../shared/summary/styles.ts';
 import { PROMPT_VERSION } from './summary/prompt.ts';
 
@@ -34,14 +35,14 @@ export function cacheKey(parts: CacheKeyParts): string {
 
 export const CachedSummarySchema = v.object({
   key: v.string(),
-  paperId: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
+  paperId: PaperIdSchema,
   text: v.pipe(v.string(), v.nonEmpty(), v.maxLength(20_000)),
   model: v.string(),
   style: v.picklist(SUMMARY_STYLES),
   promptVersion: v.string(),
   usage: v.nullable(UsageSchema),
   createdAt: v.number(),
-  glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(50))),
+  glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(MAX_GLOSSARY_FINDINGS))),
 });
 export type CachedSummary = v.InferOutput<typeof CachedSummarySchema>;
 
@@ -49,18 +50,17 @@ export type CachedSummary = v.InferOutput<typeof CachedSummarySchema>;
 // Their keys start with their kind (`deep|…`, `section|…`, `thread|…`), never with a paper id as a
 // summary's do, so no key of one kind can name an entry of another.
 
-const ARXIV_PAPER_ID = /^\d{4}\.\d{4,5}$/;
 /** Figures are shown from arXiv only: an imported file must not point the reader anywhere else. */
 const ArxivImageUrlSchema = v.pipe(
   v.string(),
-  v.maxLength(2_000),
+  v.maxLength(MAX_URL_CHARS),
   v.regex(/^https:\/\/arxiv\.org\/[^\s"'<>]*$/),
 );
-const WebLinkSchema = v.pipe(v.string(), v.maxLength(2_000), v.regex(/^https?:\/\/[^\s"'<>]+$/));
+const WebLinkSchema = v.pipe(v.string(), v.maxLength(MAX_URL_CHARS), v.regex(/^https?:\/\/[^\s"'<>]+$/));
 
 const DeepBaseEntries = {
   key: v.string(),
-  paperId: v.pipe(v.string(), v.regex(ARXIV_PAPER_ID)),
+  paperId: PaperIdSchema,
   model: v.string(),
   promptVersion: v.string(),
   /** Which full text it was read from: `html-v2`, `pdf`. */
