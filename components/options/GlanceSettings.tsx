@@ -20,7 +20,7 @@ function useDayEstimate(savedAt: number): OneLinerEstimate | null {
   return estimate;
 }
 
-export function DayCost({ savedAt }: { savedAt: number }) {
+function DayCost({ savedAt }: { savedAt: number }) {
   const estimate = useDayEstimate(savedAt);
   if (!estimate) return null;
   return (

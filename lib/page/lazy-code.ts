@@ -46,7 +46,7 @@ export interface PageDataCode {
 }
 
 /** The built files, as wxt.config.ts lists them in web_accessible_resources. */
-export const LAZY_CODE_FILES = { panel: 'card-panel.js', pageData: 'page-data.js' } as const;
+const LAZY_CODE_FILES = { panel: 'card-panel.js', pageData: 'page-data.js' } as const;
 
 /** Loads one part once; a failed load (the extension was reloaded) may be tried again. */
 function loader<T>(file: string): () => Promise<T> {

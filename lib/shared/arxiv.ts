@@ -20,7 +20,7 @@ export interface ReaderPaperRef {
 }
 
 /** A plain https address, or null: links from page data end up in the reader's anchors. */
-export function httpsLink(value: string | null | undefined): string | null {
+function httpsLink(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);

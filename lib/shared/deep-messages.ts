@@ -71,7 +71,7 @@ const TurnViewSchema: v.GenericSchema<TurnView> = v.object({
 
 // ---- Port: page → background -------------------------------------------------------------------
 
-export const DeepPortRequestSchema = v.variant('type', [
+const DeepPortRequestSchema = v.variant('type', [
   /** The deep summary ("전문 요약"); `force` replaces a cached one. */
   v.object({ type: v.literal('summarize'), paper: DeepPaperSchema, force: v.boolean() }),
   /** One top-level section's Korean explanation, with Korean captions of its figures. */
@@ -93,14 +93,14 @@ export type DeepPortRequest = v.InferOutput<typeof DeepPortRequestSchema>;
 
 // ---- Port: background → page -------------------------------------------------------------------
 
-export const DeepResultSchema = v.variant('kind', [
+const DeepResultSchema = v.variant('kind', [
   v.object({ kind: v.literal('summary'), summary: DeepSummaryViewSchema }),
   v.object({ kind: v.literal('section'), section: SectionViewSchema }),
   v.object({ kind: v.literal('answer'), turn: TurnViewSchema }),
 ]);
 export type DeepResult = v.InferOutput<typeof DeepResultSchema>;
 
-export const DeepPortEventSchema = v.variant('type', [
+const DeepPortEventSchema = v.variant('type', [
   /** Waiting for a free slot in the queue. */
   v.object({ type: v.literal('queued') }),
   /** Waiting before a retry, until this time (epoch ms), because of this error. */

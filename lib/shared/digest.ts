@@ -48,7 +48,7 @@ export function summaryBody(text: string): string {
 }
 
 /** The seed lists every author up to this many; a longer list ends in "외 N명". */
-export const MAX_AUTHORS = 10;
+const MAX_AUTHORS = 10;
 
 export function authorLine(authors: string[]): string {
   if (authors.length <= MAX_AUTHORS) return `Authors: ${authors.join(', ')}`;
@@ -98,7 +98,7 @@ function section(paper: DigestPaper, summary: NonNullable<DigestPaper['summary']
   return (summary.style === 'bullets' ? bulletsEntry : newsletterEntry)(paper, heading, body).join('\n');
 }
 
-export function orderPapers(papers: DigestPaper[], order: RunOrder): DigestPaper[] {
+function orderPapers(papers: DigestPaper[], order: RunOrder): DigestPaper[] {
   if (order === 'page') return papers;
   // Stable: equal votes keep the page's order.
   return papers
@@ -142,7 +142,7 @@ const FOOTER = [
 ].join('\n');
 
 /** The papers a digest leaves out for want of a summary, named so none vanishes unnoticed. */
-export function leftOutNote(papers: DigestPaper[]): string | null {
+function leftOutNote(papers: DigestPaper[]): string | null {
   const missing = papers.filter((paper) => !paper.summary);
   if (missing.length === 0) return null;
   const links = missing.map(

@@ -15,9 +15,9 @@ export type PapersRoute =
   | { kind: 'collection'; owner: string; slug: string }
   | { kind: 'paper'; paperId: string };
 
-export const HF_ORIGIN = 'https://huggingface.co';
+const HF_ORIGIN = 'https://huggingface.co';
 /** Hugging Face's short domain serves (or redirects to) the same pages. */
-export const HF_ORIGINS: readonly string[] = [HF_ORIGIN, 'https://hf.co'];
+const HF_ORIGINS: readonly string[] = [HF_ORIGIN, 'https://hf.co'];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const WEEK = /^\d{4}-W\d{2}$/;

@@ -63,7 +63,7 @@ const KeywordsSchema = v.pipe(
 );
 const HttpsLinkSchema = v.pipe(v.string(), v.maxLength(MAX_URL_CHARS), v.regex(/^https:\/\/[^\s"'<>]+$/));
 
-export const PaperForSummarySchema: v.GenericSchema<PaperForSummary> = v.object({
+const PaperForSummarySchema: v.GenericSchema<PaperForSummary> = v.object({
   id: PaperIdSchema,
   title: TitleSchema,
   abstract: AbstractSchema,
@@ -71,7 +71,7 @@ export const PaperForSummarySchema: v.GenericSchema<PaperForSummary> = v.object(
 });
 
 // ---- Port: content script → background -------------------------------------------------------
-export const SummaryPortRequestSchema = v.variant('type', [
+const SummaryPortRequestSchema = v.variant('type', [
   v.object({
     type: v.literal('summarize'),
     paper: PaperForSummarySchema,
@@ -103,7 +103,7 @@ export const GlossaryFindingSchema: v.GenericSchema<GlossaryFinding> = v.object(
   kind: v.picklist(['different', 'translated']),
 });
 
-export const SummaryPortEventSchema = v.variant('type', [
+const SummaryPortEventSchema = v.variant('type', [
   /** Waiting for a free slot in the queue. */
   v.object({ type: v.literal('queued') }),
   /** Waiting before a retry, until this time (epoch ms), because of this error. */
@@ -146,7 +146,7 @@ export const DeepPaperSchema: v.GenericSchema<DeepPaper> = v.object({
 /** The port a page opens to ask for one-liners; closing it stops what nobody else waits for. */
 export const GLANCE_PORT_NAME = 'dpk-glance';
 
-export const PaperForGlanceSchema: v.GenericSchema<PaperForGlance> = v.object({
+const PaperForGlanceSchema: v.GenericSchema<PaperForGlance> = v.object({
   id: PaperIdSchema,
   title: TitleSchema,
   aiSummary: v.nullable(v.pipe(v.string(), v.maxLength(MAX_AI_SUMMARY_CHARS))),
@@ -155,7 +155,7 @@ export const PaperForGlanceSchema: v.GenericSchema<PaperForGlance> = v.object({
 });
 const GlancePapersSchema = v.pipe(v.array(PaperForGlanceSchema), v.maxLength(MAX_PAPERS_PER_REQUEST));
 
-export const GlancePortRequestSchema = v.variant('type', [
+const GlancePortRequestSchema = v.variant('type', [
   /** One-liners for these papers: cached ones at once, the rest in as few requests as fit. */
   v.object({
     type: v.literal('oneLiners'),
@@ -180,7 +180,7 @@ const OneLinerItemSchema: v.GenericSchema<OneLinerItem> = v.object({
   fromCache: v.boolean(),
 });
 
-export const GlancePortEventSchema = v.variant('type', [
+const GlancePortEventSchema = v.variant('type', [
   /** One-liners ready: the cached ones first, then each as its answer is read (several per event). */
   v.object({ type: v.literal('oneLiners'), items: v.array(OneLinerItemSchema) }),
   /** How far the run is: papers with a one-liner of `total`, and requests sent so far. */
@@ -212,13 +212,8 @@ export function parseGlancePortRequest(message: unknown): GlancePortRequest | nu
   return parsed.success ? parsed.output : null;
 }
 
-export function parseGlancePortEvent(message: unknown): GlancePortEvent | null {
-  const parsed = v.safeParse(GlancePortEventSchema, message);
-  return parsed.success ? parsed.output : null;
-}
-
 // ---- One-shot runtime messages --------------------------------------------------------------
-export const ConnectionSchema = v.object({
+const ConnectionSchema = v.object({
   apiKey: v.string(),
   baseURL: v.string(),
   model: v.string(),
@@ -226,7 +221,7 @@ export const ConnectionSchema = v.object({
 });
 export type Connection = v.InferOutput<typeof ConnectionSchema>;
 
-export const RuntimeRequestSchema = v.variant('type', [
+const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('openOptions') }),
   v.object({ type: v.literal('testConnection'), connection: ConnectionSchema }),
   v.object({ type: v.literal('listModels'), connection: ConnectionSchema }),
@@ -326,7 +321,6 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
 
 export type DoneEvent = Extract<SummaryPortEvent, { type: 'done' }>;
 export type RuntimeRequestType = RuntimeRequest['type'];
-export type RuntimeRequestOf<K extends RuntimeRequestType> = Extract<RuntimeRequest, { type: K }>;
 
 /** The answer to each one-shot request, by its type. */
 export interface RuntimeResponses {
@@ -382,7 +376,7 @@ export interface RuntimeResponses {
 export type RuntimeHandlers<Sender> = RequestHandlers<RuntimeRequest, RuntimeResponses, Sender>;
 
 // ---- Popup and shortcut → content script (the page) ---------------------------------------------
-export const PageRequestSchema = v.variant('type', [
+const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('pageStatus') }),
   v.object({ type: v.literal('summarizeAll'), order: RunOrderSchema }),
   v.object({
@@ -395,7 +389,6 @@ export const PageRequestSchema = v.variant('type', [
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
 export type PageRequestType = PageRequest['type'];
-export type PageRequestOf<K extends PageRequestType> = Extract<PageRequest, { type: K }>;
 
 export interface PageResponses {
   pageStatus: PageStatus;

@@ -11,7 +11,7 @@ import { SUMMARY_STYLES, type SummaryStyle } from './summary/styles.ts';
 
 export { DEFAULT_MODEL, SUMMARY_STYLES, type SummaryStyle };
 
-export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export interface Settings {
   apiKey: string;
@@ -214,7 +214,7 @@ export function normalizeEndpoint(input: string): NormalizedEndpoint {
   return { ok: true, baseURL, privateHttp: plainHttp };
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return (
     hostname === 'localhost' ||
     hostname.endsWith('.localhost') ||

@@ -12,7 +12,7 @@ import { PROMPT_VERSION } from './summary/prompt.ts';
 export const SUMMARY_LANGUAGE = 'ko';
 /** A thread keeps its latest turns: older ones fall off, as the prompt only sends the latest anyway. */
 export const MAX_THREAD_TURNS = 40;
-export const DEFAULT_CACHE_MAX_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CACHE_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface CacheKeyParts {
   paperId: string;
@@ -33,7 +33,7 @@ export function cacheKey(parts: CacheKeyParts): string {
   ].join('|');
 }
 
-export const CachedSummarySchema = v.object({
+const CachedSummarySchema = v.object({
   key: v.string(),
   paperId: PaperIdSchema,
   text: v.pipe(v.string(), v.nonEmpty(), v.maxLength(20_000)),
@@ -69,7 +69,7 @@ const DeepBaseEntries = {
   createdAt: v.number(),
 };
 
-export const KeyFigureSchema = v.object({
+const KeyFigureSchema = v.object({
   id: v.pipe(v.string(), v.maxLength(200)),
   number: v.pipe(v.string(), v.maxLength(20)),
   kind: v.picklist(['figure', 'table']),
@@ -81,14 +81,14 @@ export const KeyFigureSchema = v.object({
 });
 export type KeyFigure = v.InferOutput<typeof KeyFigureSchema>;
 
-export const CodeLinkSchema = v.object({
+const CodeLinkSchema = v.object({
   url: WebLinkSchema,
   /** Where it was found: the paper's text, or Hugging Face's `githubRepo` / `projectPage`. */
   from: v.picklist(['paper', 'github', 'project']),
 });
 export type CodeLink = v.InferOutput<typeof CodeLinkSchema>;
 
-export const DeepSummaryEntrySchema = v.object({
+const DeepSummaryEntrySchema = v.object({
   kind: v.literal('deep'),
   ...DeepBaseEntries,
   /** Markdown: the sections, each claim tagged (§3.2). */
@@ -102,7 +102,7 @@ export const DeepSummaryEntrySchema = v.object({
 });
 export type DeepSummaryEntry = v.InferOutput<typeof DeepSummaryEntrySchema>;
 
-export const SectionEntrySchema = v.object({
+const SectionEntrySchema = v.object({
   kind: v.literal('section'),
   ...DeepBaseEntries,
   sectionId: v.pipe(v.string(), v.maxLength(200)),
@@ -112,17 +112,16 @@ export const SectionEntrySchema = v.object({
 });
 export type SectionEntry = v.InferOutput<typeof SectionEntrySchema>;
 
-export const ThreadTurnSchema = v.object({
+const ThreadTurnSchema = v.object({
   question: v.pipe(v.string(), v.nonEmpty(), v.maxLength(2_000)),
   answer: v.pipe(v.string(), v.nonEmpty(), v.maxLength(20_000)),
   model: v.string(),
   usage: v.nullable(UsageSchema),
   createdAt: v.number(),
 });
-export type ThreadTurn = v.InferOutput<typeof ThreadTurnSchema>;
 
 /** A paper's questions and answers, oldest first; `createdAt` is the latest turn's. */
-export const ThreadEntrySchema = v.object({
+const ThreadEntrySchema = v.object({
   kind: v.literal('thread'),
   ...DeepBaseEntries,
   turns: v.pipe(v.array(ThreadTurnSchema), v.nonEmpty(), v.maxLength(MAX_THREAD_TURNS)),
@@ -133,7 +132,7 @@ export type DeepCacheEntry = DeepSummaryEntry | SectionEntry | ThreadEntry;
 export type CacheEntry = CachedSummary | DeepCacheEntry;
 
 /** The kinds with a `kind` field first: a summary has none. */
-export const CacheEntrySchema = v.union([
+const CacheEntrySchema = v.union([
   DeepSummaryEntrySchema,
   SectionEntrySchema,
   ThreadEntrySchema,
@@ -150,7 +149,7 @@ export function entryBytes(entry: unknown): number {
   return new TextEncoder().encode(JSON.stringify(entry)).length;
 }
 
-export function totalBytes(index: CacheIndex): number {
+function totalBytes(index: CacheIndex): number {
   return Object.values(index).reduce((sum, entry) => sum + entry.bytes, 0);
 }
 

@@ -43,7 +43,7 @@ export interface SummaryServiceDeps {
   now?: () => number;
 }
 
-export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
+function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
   return {
     type: 'done',
     text: entry.text,

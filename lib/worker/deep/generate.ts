@@ -287,7 +287,7 @@ export async function explainSection(
 // ---- Questions ---------------------------------------------------------------------------------
 
 /** How many earlier turns go with a question: enough for a follow-up, not a whole evening's worth. */
-export const HISTORY_TURNS = 6;
+const HISTORY_TURNS = 6;
 
 export interface GeneratedAnswer {
   text: string;

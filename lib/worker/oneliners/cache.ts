@@ -6,7 +6,7 @@ import type { LruLayout } from '../cache.ts';
 import type { OneLiner } from './parse.ts';
 import { oneLinerCacheKey } from './prompt.ts';
 
-export const OneLinerEntrySchema = v.object({
+const OneLinerEntrySchema = v.object({
   key: v.string(),
   paperId: PaperIdSchema,
   titleKo: v.pipe(v.string(), v.nonEmpty(), v.maxLength(500)),

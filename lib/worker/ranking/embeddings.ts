@@ -18,7 +18,7 @@ export function embeddingModelFor(
 }
 
 /** Enough to rank a day of papers; text-embedding-3 models shorten their vectors on request. */
-export const EMBEDDING_DIMENSIONS = 256;
+const EMBEDDING_DIMENSIONS = 256;
 
 /** The dimensions to ask for: shortened where the model can and the endpoint took it, else null (full). */
 export function embeddingDimensionsFor(model: string, fact: EmbeddingFact | undefined): number | null {
@@ -67,7 +67,7 @@ export function decodeVector(data: string): Int8Array | null {
 
 // ---- The cache of vectors ------------------------------------------------------------------------
 
-export const VectorEntrySchema = v.object({
+const VectorEntrySchema = v.object({
   key: v.string(),
   /** Base64 of the int8 vector. */
   data: v.pipe(v.string(), v.maxLength(20_000)),
