@@ -1,11 +1,11 @@
 // Background service worker: the only place that holds the API key while talking to the endpoint.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { storage } from 'wxt/utils/storage';
 import { ARXIV_PERMISSION_ORIGINS } from '../lib/shared/arxiv.ts';
-import { EMPTY_LEDGER, type Ledger } from '../lib/shared/cost.ts';
+import type { Ledger } from '../lib/shared/cost.ts';
 import { DEEP_PORT_NAME } from '../lib/shared/deep-messages.ts';
-import type { PaperForSummary } from '../lib/shared/messages.ts';
+import type { PaperForSummary } from '../lib/shared/domain.ts';
+import { dispatch } from '../lib/shared/handlers.ts';
 import {
   CONTENT_SCRIPT_REQUESTS,
   GLANCE_PORT_NAME,
@@ -27,9 +27,10 @@ import { createGlanceServices, glossaryStore } from '../lib/worker/glance.ts';
 import { serveGlancePort } from '../lib/worker/glance-port.ts';
 import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
 import { pdfReaderFor } from '../lib/worker/pdf-reader-host.ts';
-import { type PlanCorrection, RememberedCorrections } from '../lib/worker/request-plan.ts';
-import { answerRuntimeRequest } from '../lib/worker/runtime-requests.ts';
+import { RememberedCorrections } from '../lib/worker/request-plan.ts';
+import { runtimeHandlers } from '../lib/worker/runtime-requests.ts';
 import { UsageRecorder } from '../lib/worker/spending.ts';
+import { ledgerItem, requestCorrectionsItem } from '../lib/worker/stored-items.ts';
 import { generateSummary } from '../lib/worker/summary/generate.ts';
 import { serveSummaryPort } from '../lib/worker/summary-port.ts';
 import { SummaryService } from '../lib/worker/summary-service.ts';
@@ -50,9 +51,7 @@ export default defineBackground(() => {
   });
 
   // What earlier requests learnt about each endpoint + model's parameters, read before any request.
-  const correctionsItem = storage.defineItem<Record<string, PlanCorrection>>('local:requestCorrections', {
-    fallback: {},
-  });
+  const correctionsItem = requestCorrectionsItem;
   const corrections = new RememberedCorrections((entries) => void correctionsItem.setValue(entries));
   const learnt = correctionsItem.getValue().then(
     (stored) => corrections.restore(stored),
@@ -74,7 +73,6 @@ export default defineBackground(() => {
     remove: (keys: string[]) => browser.storage.local.remove(keys),
   };
   const cache = new SummaryCache(store, cacheMaxBytes);
-  const ledgerItem = storage.defineItem<Ledger>('local:ledger', { fallback: EMPTY_LEDGER });
   const ledger = { get: () => ledgerItem.getValue(), set: (value: Ledger) => ledgerItem.setValue(value) };
   const recorder = new UsageRecorder(ledger);
   const freshSettings = () => ready.then(loadSettings);
@@ -153,6 +151,19 @@ export default defineBackground(() => {
     else port.disconnect();
   });
 
+  const handlers = runtimeHandlers({
+    browser,
+    service,
+    deep,
+    cache,
+    ledger,
+    cacheMaxBytes,
+    corrections,
+    oneLiners: glance.oneLiners,
+    ranking: glance.ranking,
+    glossary,
+    otherCaches: glance.caches,
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!trusted(sender)) return undefined;
     const request = parseRuntimeRequest(message);
@@ -163,18 +174,6 @@ export default defineBackground(() => {
     // Content scripts get summaries and spending; key-bearing and cache-wide requests are the extension's pages'.
     if (!CONTENT_SCRIPT_REQUESTS.has(request.type) && !sender.url?.startsWith(extensionOrigin))
       return undefined;
-    return answerRuntimeRequest(request, {
-      browser,
-      service,
-      deep,
-      cache,
-      ledger,
-      cacheMaxBytes,
-      corrections,
-      oneLiners: glance.oneLiners,
-      ranking: glance.ranking,
-      glossary,
-      otherCaches: glance.caches,
-    });
+    return dispatch(handlers, request, sender);
   });
 });

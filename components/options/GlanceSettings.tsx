@@ -2,24 +2,25 @@
 // when a page opens, with what a day of them costs shown right there.
 import { useEffect, useState } from 'preact/hooks';
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
+import type { OneLinerEstimate } from '../../lib/shared/domain.ts';
 import { koGlanceOptions } from '../../lib/shared/i18n/ko-glance.ts';
-import type { OneLinerEstimateResponse } from '../../lib/shared/messages.ts';
+import { MAX_INTERESTS_CHARS } from '../../lib/shared/limits.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
-import { MAX_INTERESTS_CHARS, type Settings } from '../../lib/shared/settings.ts';
+import type { Settings } from '../../lib/shared/settings.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 
 type Update = <K extends keyof Settings>(key: K, value: Settings[K]) => void;
 
 /** What a typical 30-paper day of one-liners costs with the saved model, beside full summaries. */
-function useDayEstimate(savedAt: number): OneLinerEstimateResponse | null {
-  const [estimate, setEstimate] = useState<OneLinerEstimateResponse | null>(null);
+function useDayEstimate(savedAt: number): OneLinerEstimate | null {
+  const [estimate, setEstimate] = useState<OneLinerEstimate | null>(null);
   useEffect(() => {
     askBackground({ type: 'estimateOneLiners' }).then(setEstimate, () => setEstimate(null));
   }, [savedAt]);
   return estimate;
 }
 
-export function DayCost({ savedAt }: { savedAt: number }) {
+function DayCost({ savedAt }: { savedAt: number }) {
   const estimate = useDayEstimate(savedAt);
   if (!estimate) return null;
   return (

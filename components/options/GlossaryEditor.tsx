@@ -1,10 +1,11 @@
 // The options page's glossary: find a term, change or add one, take a shipped one out or back, and
 // move the whole list in and out as CSV. Every change goes to the worker, which keeps the edits.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { GlossaryRow } from '../../lib/shared/domain.ts';
 import { decodeCsvBytes } from '../../lib/shared/glossary/csv.ts';
 import type { GlossaryEntry } from '../../lib/shared/glossary/entry.ts';
 import { koGlossary } from '../../lib/shared/i18n/ko-glance.ts';
-import type { GlossaryRow, RuntimeRequest, RuntimeResponses } from '../../lib/shared/messages.ts';
+import type { RuntimeRequest, RuntimeResponses } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
 import { CheckboxField } from './CheckboxField.tsx';

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ModelPrice } from '../../lib/shared/cost.ts';
+import type { SummaryError } from '../../lib/shared/domain.ts';
 import { koOptions } from '../../lib/shared/i18n/ko.ts';
 import { koGlanceOptions } from '../../lib/shared/i18n/ko-glance.ts';
-import type { RuntimeResponses, SummaryError } from '../../lib/shared/messages.ts';
+import type { RuntimeResponses } from '../../lib/shared/messages.ts';
 import {
   defaultEmbeddingModel,
   PROVIDER_PRESETS,

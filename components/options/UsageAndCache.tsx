@@ -1,8 +1,9 @@
 // The options page's spending summary and cache tools (size, clear, export, import).
 import { useEffect, useState } from 'preact/hooks';
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
+import type { Spending } from '../../lib/shared/domain.ts';
 import { koOptions } from '../../lib/shared/i18n/ko.ts';
-import type { RuntimeResponses, Spending } from '../../lib/shared/messages.ts';
+import type { RuntimeResponses } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
 

@@ -1,9 +1,9 @@
 // "질문": the paper's questions and answers (kept with its summary), three questions to start with,
 // and a box to ask another; the answer streams in, grounded in the paper's text.
 import { useState } from 'preact/hooks';
-import type { TurnView } from '../../lib/shared/deep-messages.ts';
+import type { TurnView } from '../../lib/shared/deep-domain.ts';
+import type { DeepPaper } from '../../lib/shared/domain.ts';
 import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
-import type { DeepPaper } from '../../lib/shared/messages.ts';
 import { isRunning, streamedSoFar } from '../../lib/ui/reader/operation-state.ts';
 import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';

@@ -16,9 +16,9 @@ import type {
   ReaderState,
   SectionView,
   TurnView,
-} from '../../lib/shared/deep-messages.ts';
+} from '../../lib/shared/deep-domain.ts';
+import type { DeepPaper, SummaryError } from '../../lib/shared/domain.ts';
 import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
-import type { DeepPaper, SummaryError } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { describeSummaryError } from '../../lib/shared/summary/error-messages.ts';
 import { DeepSummaryCard } from './DeepSummaryCard.tsx';

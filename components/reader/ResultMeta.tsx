@@ -1,8 +1,8 @@
 // The small print under a deep reading result: cached or new, which model, tokens, cost.
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
+import type { Usage } from '../../lib/shared/domain.ts';
 import { formatKoreanDate } from '../../lib/shared/i18n/ko.ts';
 import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
-import type { Usage } from '../../lib/shared/messages.ts';
 
 export function ResultMeta(props: {
   model: string;

@@ -1,6 +1,7 @@
 // One paper's summary on this page: its panel state, its request to the worker (and reconnecting it
 // when the worker is stopped), and the views that show it. Plain TypeScript: no UI framework.
-import type { DoneEvent, PaperForSummary, SummaryPortEvent } from '../shared/messages.ts';
+import type { PaperForSummary } from '../shared/domain.ts';
+import type { DoneEvent, SummaryPortEvent } from '../shared/messages.ts';
 import { INITIAL_PANEL, isBusy, type PanelAction, type PanelState, reducePanel } from './panel-state.ts';
 import { type SummaryPort, type SummarySession, startSummarySession } from './summary-session.ts';
 

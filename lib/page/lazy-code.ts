@@ -2,7 +2,8 @@
 // parts are ES modules listed in web_accessible_resources (wxt.config.ts), import()ed into the
 // content script's own world; the boot script sees them only through the types below.
 import { browser } from 'wxt/browser';
-import type { PageRequest, PageResponses, PaperForSummary, SummaryPortEvent } from '../shared/messages.ts';
+import type { PaperForSummary, RunOrder } from '../shared/domain.ts';
+import type { PageRequestType, PageResponses, SummaryPortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import type { FallbackList, ShowPaper } from './fallback-list.ts';
 import type { CardFinder, PageScan } from './hf/page-scan.ts';
@@ -32,8 +33,6 @@ export interface PanelCode {
   mountFallbackList(container: HTMLElement, showPaper: ShowPaper): FallbackList;
 }
 
-export type RunOrder = 'page' | 'upvotes';
-
 /** What the boot script knows of the page reader's last look, for the drift report. */
 export interface PageReadingSource {
   scan: PageScan | null;
@@ -56,11 +55,11 @@ export interface PageDataCode {
     message: unknown,
     registry: CardRegistry,
     reading: PageReadingSource,
-  ): Promise<PageResponses[PageRequest['type']]> | undefined;
+  ): Promise<PageResponses[PageRequestType]> | undefined;
 }
 
 /** The built files, as wxt.config.ts lists them in web_accessible_resources. */
-export const LAZY_CODE_FILES = { panel: 'card-panel.js', pageData: 'page-data.js' } as const;
+const LAZY_CODE_FILES = { panel: 'card-panel.js', pageData: 'page-data.js' } as const;
 
 /** Loads one part once; a failed load (the extension was reloaded) may be tried again. */
 function loader<T>(file: string): () => Promise<T> {

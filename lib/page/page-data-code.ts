@@ -1,17 +1,14 @@
 // What the content script loads when it needs the page's data or a message checked
 // (entrypoints/page-data.ts): paper data for a request or an estimate, run order, page requests.
 
-import {
-  type PageRequest,
-  type PageResponses,
-  parsePageRequest,
-  parsePortEvent,
-} from '../shared/messages.ts';
+import type { RunOrder } from '../shared/domain.ts';
+import { dispatch } from '../shared/handlers.ts';
+import { type PageHandlers, parsePageRequest, parsePortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { CARD_FINDER } from './hf/card-finder.ts';
 import { readPapersFromPage } from './hf/page.ts';
 import { readingOf } from './hf/page-scan.ts';
-import type { PageDataCode, PageReadingSource, RunOrder } from './lazy-code.ts';
+import type { PageDataCode, PageReadingSource } from './lazy-code.ts';
 import { collectPageDigest, pageStatus } from './page-digest.ts';
 import { loadPaper, toPaperForSummary } from './paper-source.ts';
 
@@ -40,26 +37,23 @@ function whenFinished(registry: CardRegistry, paperIds: string[]): Promise<void>
   });
 }
 
-async function answer(
-  request: PageRequest,
-  registry: CardRegistry,
-  reading: PageReadingSource,
-): Promise<PageResponses[PageRequest['type']]> {
-  const shown = registry.all().map((controller) => controller.paperId);
-  switch (request.type) {
-    case 'pageStatus':
-      return pageStatus(registry);
-    case 'summarizeAll':
-      return { queued: registry.summarizeAll(orderIds(shown, request.order)).length };
-    case 'buildDigest':
-      if (request.missing === 'summarize') {
-        await whenFinished(registry, registry.summarizeAll(orderIds(shown, request.order)));
-      }
-      return collectPageDigest(registry);
-    case 'pageReading':
-      return reading.scan ? readingOf(reading.scan, reading.fallbackOffered) : null;
-  }
-}
+/** The page's answers to the popup and the keyboard shortcut (lib/shared/messages.ts `PageResponses`). */
+const pageHandlers: PageHandlers<{ registry: CardRegistry; reading: PageReadingSource }> = {
+  pageStatus: async (_request, { registry }) => pageStatus(registry),
+  async summarizeAll(request, { registry }) {
+    return { queued: registry.summarizeAll(orderIds(shownIds(registry), request.order)).length };
+  },
+  async buildDigest(request, { registry }) {
+    if (request.missing === 'summarize') {
+      await whenFinished(registry, registry.summarizeAll(orderIds(shownIds(registry), request.order)));
+    }
+    return collectPageDigest(registry);
+  },
+  pageReading: async (_request, { reading }) =>
+    reading.scan ? readingOf(reading.scan, reading.fallbackOffered) : null,
+};
+
+const shownIds = (registry: CardRegistry) => registry.all().map((controller) => controller.paperId);
 
 export const pageDataCode: PageDataCode = {
   async paperForSummary(paperId) {
@@ -78,6 +72,6 @@ export const pageDataCode: PageDataCode = {
   cardFinder: CARD_FINDER,
   answerPageRequest(message, registry, reading) {
     const request = parsePageRequest(message);
-    return request ? answer(request, registry, reading) : undefined;
+    return request ? dispatch(pageHandlers, request, { registry, reading }) : undefined;
   },
 };

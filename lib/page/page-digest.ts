@@ -1,14 +1,15 @@
 // Collects the page's digest: what the cards show and what the page's data says about each paper.
 // The popup renders it (lib/shared/digest.ts), where it is shown.
 import type { DigestPaper } from '../shared/digest.ts';
+import type { PageStatus } from '../shared/domain.ts';
 import { type PapersRoute, parsePapersRoute } from '../shared/hf-routes.ts';
-import type { PageResponses, PageStatus } from '../shared/messages.ts';
+import type { PageResponses } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { readListing, readPapersFromPage } from './hf/page.ts';
 import { loadPaper } from './paper-source.ts';
 
 /** The period the page shows, as the digest heading and file name use it. */
-export function pagePeriod(root: Document, route: PapersRoute | null): string | null {
+function pagePeriod(root: Document, route: PapersRoute | null): string | null {
   const listing = readListing(root);
   if (listing?.periodValue) return listing.periodValue;
   if (route?.kind === 'list') return route.period === 'trending' ? 'trending' : (route.value ?? null);

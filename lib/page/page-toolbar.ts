@@ -1,9 +1,9 @@
 // The page-wide bar above the cards: summarise every paper on the page, with an estimate and progress.
 // Plain DOM, painted by the boot script; it follows the registry and redraws what changed.
 import { formatTokens, formatUsd } from '../shared/cost.ts';
+import type { RunOrder } from '../shared/domain.ts';
 import { koToolbar } from '../shared/i18n/ko.ts';
 import type { CardRegistry } from './card-registry.ts';
-import type { RunOrder } from './lazy-code.ts';
 
 export interface PageToolbarDeps {
   registry: CardRegistry;

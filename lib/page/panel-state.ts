@@ -1,5 +1,6 @@
 // The life of one card's panel as a pure reducer: what the user sees follows from the events.
-import type { DoneEvent, SummaryError, SummaryPortEvent } from '../shared/messages.ts';
+import type { SummaryError } from '../shared/domain.ts';
+import type { DoneEvent, SummaryPortEvent } from '../shared/messages.ts';
 
 type Shown = { text: string; html: string };
 

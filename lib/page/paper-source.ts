@@ -1,6 +1,7 @@
 // Gets a card's paper for summarising: from the page's own island, else the same-origin JSON API.
 
-import type { PaperForSummary } from '../shared/messages.ts';
+import type { PaperForSummary } from '../shared/domain.ts';
+import { MAX_ABSTRACT_CHARS, MAX_KEYWORD_CHARS, MAX_KEYWORDS, MAX_TITLE_CHARS } from '../shared/limits.ts';
 import { readPapersFromPage } from './hf/page.ts';
 import { type Paper, parsePaperFields } from './hf/paper.ts';
 
@@ -28,13 +29,11 @@ async function fetchSameOrigin(path: string): Promise<unknown> {
   }
 }
 
-const MAX_ABSTRACT_CHARS = 20_000;
-
 export function toPaperForSummary(paper: Paper): PaperForSummary {
   return {
     id: paper.id,
-    title: paper.title.slice(0, 1_000),
+    title: paper.title.slice(0, MAX_TITLE_CHARS),
     abstract: paper.abstract.slice(0, MAX_ABSTRACT_CHARS),
-    keywords: paper.aiKeywords.slice(0, 50).map((keyword) => keyword.slice(0, 200)),
+    keywords: paper.aiKeywords.slice(0, MAX_KEYWORDS).map((keyword) => keyword.slice(0, MAX_KEYWORD_CHARS)),
   };
 }

@@ -1,5 +1,6 @@
 // One summary request from a card: a port to the background, events in, stop out.
-import type { PaperForSummary, SummaryPortEvent, SummaryPortRequest } from '../shared/messages.ts';
+import type { PaperForSummary } from '../shared/domain.ts';
+import type { SummaryPortEvent, SummaryPortRequest } from '../shared/messages.ts';
 
 /** The part of a runtime port a session uses (a fake one in unit tests). */
 export interface SummaryPort {

@@ -6,6 +6,8 @@ export const ARXIV_PERMISSION_ORIGINS = ['https://arxiv.org/html/*', 'https://ar
 
 /** New-style arXiv ids as Hugging Face uses them (2411.01234), without a version. */
 export const ARXIV_PAPER_ID = /^\d{4}\.\d{4,5}$/;
+/** The same with arXiv's version suffix (`v2`, which names the same paper) allowed; group 1 is the id. */
+export const VERSIONED_ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 
 export const arxivAbsUrl = (paperId: string) => `https://arxiv.org/abs/${paperId}`;
 export const hfPaperUrl = (paperId: string) => `https://huggingface.co/papers/${paperId}`;
@@ -18,7 +20,7 @@ export interface ReaderPaperRef {
 }
 
 /** A plain https address, or null: links from page data end up in the reader's anchors. */
-export function httpsLink(value: string | null | undefined): string | null {
+function httpsLink(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);

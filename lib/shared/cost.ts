@@ -1,5 +1,5 @@
 // Token and money arithmetic: per-model prices, estimates before a run, and the daily/monthly ledger.
-import type { Usage } from './messages.ts';
+import type { Usage } from './domain.ts';
 
 export interface ModelPrice {
   /** US dollars per million input (prompt) tokens. */
@@ -36,7 +36,7 @@ export function estimateTokens(text: string): number {
 
 /** The system prompt and format rules cost about this much per request, the answer about this much. */
 export const PROMPT_OVERHEAD_TOKENS = 700;
-export const EXPECTED_OUTPUT_TOKENS = 450;
+const EXPECTED_OUTPUT_TOKENS = 450;
 
 export interface RunEstimate {
   papers: number;
@@ -90,12 +90,12 @@ const EMPTY_TOTALS: Totals = { requests: 0, promptTokens: 0, completionTokens: 0
 const DAYS_KEPT = 62;
 
 /** Local dates: "today" is the user's today, not UTC's. */
-export function dayKey(time: number): string {
+function dayKey(time: number): string {
   const d = new Date(time);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function monthKey(time: number): string {
+function monthKey(time: number): string {
   return dayKey(time).slice(0, 7);
 }
 

@@ -1,5 +1,6 @@
 // The daily digest: a page's papers and their Korean summaries as one Markdown document in the
 // daily_papers_ko format (../shared/notes/seed-digest-format.md). Pure: data in, Markdown out.
+import type { RunOrder } from './domain.ts';
 import type { SummaryStyle } from './summary/styles.ts';
 
 export interface DigestPaper {
@@ -12,12 +13,10 @@ export interface DigestPaper {
   summary: { text: string; style: SummaryStyle } | null;
 }
 
-export type DigestOrder = 'upvotes' | 'page';
-
 export interface DigestOptions {
   /** What the heading names: `2026-11-20`, `2026-W47`, `2026-10`. */
   period: string;
-  order: DigestOrder;
+  order: RunOrder;
   /** The seed's project line at the top and license/citation at the bottom. */
   headerAndFooter: boolean;
 }
@@ -49,7 +48,7 @@ export function summaryBody(text: string): string {
 }
 
 /** The seed lists every author up to this many; a longer list ends in "외 N명". */
-export const MAX_AUTHORS = 10;
+const MAX_AUTHORS = 10;
 
 export function authorLine(authors: string[]): string {
   if (authors.length <= MAX_AUTHORS) return `Authors: ${authors.join(', ')}`;
@@ -99,7 +98,7 @@ function section(paper: DigestPaper, summary: NonNullable<DigestPaper['summary']
   return (summary.style === 'bullets' ? bulletsEntry : newsletterEntry)(paper, heading, body).join('\n');
 }
 
-export function orderPapers(papers: DigestPaper[], order: DigestOrder): DigestPaper[] {
+function orderPapers(papers: DigestPaper[], order: RunOrder): DigestPaper[] {
   if (order === 'page') return papers;
   // Stable: equal votes keep the page's order.
   return papers
@@ -143,7 +142,7 @@ const FOOTER = [
 ].join('\n');
 
 /** The papers a digest leaves out for want of a summary, named so none vanishes unnoticed. */
-export function leftOutNote(papers: DigestPaper[]): string | null {
+function leftOutNote(papers: DigestPaper[]): string | null {
   const missing = papers.filter((paper) => !paper.summary);
   if (missing.length === 0) return null;
   const links = missing.map(

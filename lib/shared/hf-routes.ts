@@ -1,5 +1,7 @@
 // Which Hugging Face papers listing or paper page a URL is, so the content script acts only on pages it understands.
 
+import { VERSIONED_ARXIV_ID } from './arxiv.ts';
+
 export type ListPeriod = 'latest' | 'day' | 'week' | 'month' | 'trending';
 
 export type PapersRoute =
@@ -13,14 +15,9 @@ export type PapersRoute =
   | { kind: 'collection'; owner: string; slug: string }
   | { kind: 'paper'; paperId: string };
 
-export const HF_ORIGIN = 'https://huggingface.co';
+const HF_ORIGIN = 'https://huggingface.co';
 /** Hugging Face's short domain serves (or redirects to) the same pages. */
-export const HF_ORIGINS: readonly string[] = [HF_ORIGIN, 'https://hf.co'];
-
-/** arXiv ids as Hugging Face uses them in paths: 2407.21783 (new style, 4 or 5 digits after the dot). */
-export const ARXIV_ID_PATTERN = /^\d{4}\.\d{4,5}$/;
-/** An id as it appears in a path: arXiv's version suffix (`v2`) names the same paper. */
-const VERSIONED_ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const HF_ORIGINS: readonly string[] = [HF_ORIGIN, 'https://hf.co'];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const WEEK = /^\d{4}-W\d{2}$/;

@@ -1,9 +1,46 @@
-// The one protocol between the content script, extension pages and the background worker.
-// Every message is a member of a union below and is parsed with its schema where it arrives.
+// The one protocol between the content script, extension pages and the background worker: the wire
+// schemas (valibot) and the types inferred from them. Every message is a member of a union below and
+// is parsed with its schema where it arrives. What the messages carry is declared in
+// lib/shared/domain.ts (the schemas are typed against it); limits are in lib/shared/limits.ts.
+//
+// One-shot requests are answered through a handler map (`RuntimeHandlers`, `PageHandlers`): one
+// function per request type, returning that type's response from `RuntimeResponses` / `PageResponses`,
+// so a handler with the wrong response shape fails `tsc`, and so does a caller that expects one.
 import * as v from 'valibot';
-import type { DeepEstimate, DeepSummaryView, PaperView, ReaderState } from './deep-messages.ts';
+import { ARXIV_PAPER_ID } from './arxiv.ts';
+import type { DeepEstimate, DeepSummaryView, PaperView, ReaderState } from './deep-domain.ts';
 import type { DigestPaper } from './digest.ts';
+import {
+  type DeepPaper,
+  ERROR_KINDS,
+  type GlossaryFinding,
+  type GlossaryProblem,
+  type GlossaryRow,
+  type OneLinerEstimate,
+  type OneLinerItem,
+  type PageStatus,
+  type PaperForGlance,
+  type PaperForSummary,
+  type Ranking,
+  RUN_ORDERS,
+  type Spending,
+  type SummaryError,
+  type Usage,
+} from './domain.ts';
 import type { GlossaryEntry } from './glossary/entry.ts';
+import type { RequestHandlers } from './handlers.ts';
+import {
+  MAX_ABSTRACT_CHARS,
+  MAX_AI_SUMMARY_CHARS,
+  MAX_ERROR_DETAIL_CHARS,
+  MAX_GLOSSARY_FINDINGS,
+  MAX_KEYWORD_CHARS,
+  MAX_KEYWORDS,
+  MAX_NAME_CHARS,
+  MAX_PAPERS_PER_REQUEST,
+  MAX_TITLE_CHARS,
+  MAX_URL_CHARS,
+} from './limits.ts';
 import type { PageReading } from './page-reading.ts';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
@@ -14,19 +51,28 @@ export const SUMMARY_PORT_NAME = 'dpk-summary';
  */
 export const REJOIN_GRACE_MS = 3_000;
 
-const MAX_TITLE = 1_000;
-const MAX_ABSTRACT = 20_000;
+// ---- Shared pieces ----------------------------------------------------------------------------
+/** An arXiv id as Hugging Face uses it (2411.01234), without a version: the one paper-id schema. */
+export const PaperIdSchema = v.pipe(v.string(), v.regex(ARXIV_PAPER_ID));
+const PaperIdsSchema = v.pipe(v.array(PaperIdSchema), v.maxLength(MAX_PAPERS_PER_REQUEST));
+const RunOrderSchema = v.picklist(RUN_ORDERS);
+const TitleSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_TITLE_CHARS));
+const AbstractSchema = v.pipe(v.string(), v.maxLength(MAX_ABSTRACT_CHARS));
+const KeywordsSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.maxLength(MAX_KEYWORD_CHARS))),
+  v.maxLength(MAX_KEYWORDS),
+);
+const HttpsLinkSchema = v.pipe(v.string(), v.maxLength(MAX_URL_CHARS), v.regex(/^https:\/\/[^\s"'<>]+$/));
 
-export const PaperForSummarySchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
-  title: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_TITLE)),
-  abstract: v.pipe(v.string(), v.maxLength(MAX_ABSTRACT)),
-  keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)),
+const PaperForSummarySchema: v.GenericSchema<PaperForSummary> = v.object({
+  id: PaperIdSchema,
+  title: TitleSchema,
+  abstract: AbstractSchema,
+  keywords: KeywordsSchema,
 });
-export type PaperForSummary = v.InferOutput<typeof PaperForSummarySchema>;
 
 // ---- Port: content script → background -------------------------------------------------------
-export const SummaryPortRequestSchema = v.variant('type', [
+const SummaryPortRequestSchema = v.variant('type', [
   v.object({
     type: v.literal('summarize'),
     paper: PaperForSummarySchema,
@@ -40,61 +86,25 @@ export const SummaryPortRequestSchema = v.variant('type', [
 export type SummaryPortRequest = v.InferOutput<typeof SummaryPortRequestSchema>;
 
 // ---- Port: background → content script -------------------------------------------------------
-export const ERROR_KINDS = [
-  'noKey',
-  'badKey',
-  'auth',
-  'permission',
-  'originBlocked',
-  'modelNotFound',
-  'rateLimited',
-  'quota',
-  'network',
-  'timeout',
-  'server',
-  'streamBroken',
-  'badOutput',
-  'truncated',
-  'badRequest',
-  'endpointPermission',
-  'paperMissing',
-  'budget',
-  'priceUnknown',
-  'notCompatible',
-  'extensionReloaded',
-  /** Deep reading: arXiv refused us and the extension has no arxiv.org permission yet. */
-  'arxivPermission',
-  /** Deep reading: arXiv has neither an HTML rendering nor a PDF of the paper. */
-  'fullTextMissing',
-  /** Deep reading: arXiv sent something, but no text could be read from it. */
-  'fullTextUnreadable',
-  /** Deep reading: arXiv could not be reached or was busy (429, 5xx). */
-  'fullTextNetwork',
-  'unknown',
-] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
-
-export const SummaryErrorSchema = v.object({
+export const SummaryErrorSchema: v.GenericSchema<SummaryError> = v.object({
   kind: v.picklist(ERROR_KINDS),
-  /** For `rateLimited`: how long the endpoint asked us to wait. */
   retryAfterMs: v.optional(v.number()),
-  /** The endpoint's own message, shown small under ours (never contains the key). */
-  detail: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  detail: v.optional(v.pipe(v.string(), v.maxLength(MAX_ERROR_DETAIL_CHARS))),
 });
-export type SummaryError = v.InferOutput<typeof SummaryErrorSchema>;
 
-export const UsageSchema = v.object({ promptTokens: v.number(), completionTokens: v.number() });
-export type Usage = v.InferOutput<typeof UsageSchema>;
+export const UsageSchema: v.GenericSchema<Usage> = v.object({
+  promptTokens: v.number(),
+  completionTokens: v.number(),
+});
 
-/** A glossary term the answer rendered its own way (lib/shared/glossary/after-check.ts). */
-export const GlossaryFindingSchema = v.object({
-  en: v.pipe(v.string(), v.maxLength(200)),
-  expected: v.pipe(v.string(), v.maxLength(200)),
+export const GlossaryFindingSchema: v.GenericSchema<GlossaryFinding> = v.object({
+  en: v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS)),
+  expected: v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS)),
   found: v.pipe(v.string(), v.maxLength(300)),
   kind: v.picklist(['different', 'translated']),
 });
 
-export const SummaryPortEventSchema = v.variant('type', [
+const SummaryPortEventSchema = v.variant('type', [
   /** Waiting for a free slot in the queue. */
   v.object({ type: v.literal('queued') }),
   /** Waiting before a retry, until this time (epoch ms), because of this error. */
@@ -120,44 +130,33 @@ export const SummaryPortEventSchema = v.variant('type', [
      * Glossary terms the summary rendered differently from the glossary, after its one retry: for
      * the panel's meta line (describeGlossaryFindings). Absent or empty when it followed the glossary.
      */
-    glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(50))),
+    glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(MAX_GLOSSARY_FINDINGS))),
   }),
   v.object({ type: v.literal('error'), error: SummaryErrorSchema }),
 ]);
 export type SummaryPortEvent = v.InferOutput<typeof SummaryPortEventSchema>;
 
 // ---- Deep reading: the paper a request is about -------------------------------------------------
-const HttpsLinkSchema = v.pipe(v.string(), v.maxLength(2_000), v.regex(/^https:\/\/[^\s"'<>]+$/));
-
-/** A paper to read in full: its arXiv id, and Hugging Face's `githubRepo` / `projectPage` when known. */
-export const DeepPaperSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
+export const DeepPaperSchema: v.GenericSchema<DeepPaper> = v.object({
+  id: PaperIdSchema,
   githubRepo: v.optional(v.nullable(HttpsLinkSchema)),
   projectPage: v.optional(v.nullable(HttpsLinkSchema)),
 });
-export type DeepPaper = v.InferOutput<typeof DeepPaperSchema>;
 
 // ---- At a glance: one-liners for a page, over a port -----------------------------------------
 /** The port a page opens to ask for one-liners; closing it stops what nobody else waits for. */
 export const GLANCE_PORT_NAME = 'dpk-glance';
 
-const PaperIdSchema = v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/));
-
-/** A paper as the one-liners, the ranking and the reading profile need it. */
-export const PaperForGlanceSchema = v.object({
+const PaperForGlanceSchema: v.GenericSchema<PaperForGlance> = v.object({
   id: PaperIdSchema,
-  title: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_TITLE)),
-  /** Hugging Face's English one-line summary (`ai_summary`); null when the paper has none. */
-  aiSummary: v.nullable(v.pipe(v.string(), v.maxLength(2_000))),
-  /** Used (trimmed) when there is no aiSummary. */
-  abstract: v.pipe(v.string(), v.maxLength(MAX_ABSTRACT)),
-  /** Hugging Face's `ai_keywords` ([] when none): the reading profile learns from them. */
-  keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)),
+  title: TitleSchema,
+  aiSummary: v.nullable(v.pipe(v.string(), v.maxLength(MAX_AI_SUMMARY_CHARS))),
+  abstract: AbstractSchema,
+  keywords: KeywordsSchema,
 });
-export type PaperForGlance = v.InferOutput<typeof PaperForGlanceSchema>;
-const GlancePapersSchema = v.pipe(v.array(PaperForGlanceSchema), v.maxLength(1000));
+const GlancePapersSchema = v.pipe(v.array(PaperForGlanceSchema), v.maxLength(MAX_PAPERS_PER_REQUEST));
 
-export const GlancePortRequestSchema = v.variant('type', [
+const GlancePortRequestSchema = v.variant('type', [
   /** One-liners for these papers: cached ones at once, the rest in as few requests as fit. */
   v.object({
     type: v.literal('oneLiners'),
@@ -170,25 +169,19 @@ export const GlancePortRequestSchema = v.variant('type', [
 ]);
 export type GlancePortRequest = v.InferOutput<typeof GlancePortRequestSchema>;
 
-const OneLinerItemSchema = v.object({
+const OneLinerItemSchema: v.GenericSchema<OneLinerItem> = v.object({
   id: PaperIdSchema,
-  /** The title in Korean. */
   titleKo: v.string(),
-  /** One Korean sentence, at most 80 characters (longer only when flagged `tooLong`). */
   tldrKo: v.string(),
-  /** 0–3 against the interests, when the one-liners scored them (no embeddings); else null. */
   relevance: v.nullable(v.picklist([0, 1, 2, 3])),
-  /** Why that score, in a short Korean phrase; null without a score. */
   reasonKo: v.nullable(v.string()),
-  /** `trimmed`: cut at a sentence end to fit; `tooLong`: over the limit with nowhere to cut. */
   flags: v.array(v.picklist(['trimmed', 'tooLong'])),
   model: v.string(),
   createdAt: v.number(),
   fromCache: v.boolean(),
 });
-export type OneLinerItem = v.InferOutput<typeof OneLinerItemSchema>;
 
-export const GlancePortEventSchema = v.variant('type', [
+const GlancePortEventSchema = v.variant('type', [
   /** One-liners ready: the cached ones first, then each as its answer is read (several per event). */
   v.object({ type: v.literal('oneLiners'), items: v.array(OneLinerItemSchema) }),
   /** How far the run is: papers with a one-liner of `total`, and requests sent so far. */
@@ -220,13 +213,8 @@ export function parseGlancePortRequest(message: unknown): GlancePortRequest | nu
   return parsed.success ? parsed.output : null;
 }
 
-export function parseGlancePortEvent(message: unknown): GlancePortEvent | null {
-  const parsed = v.safeParse(GlancePortEventSchema, message);
-  return parsed.success ? parsed.output : null;
-}
-
 // ---- One-shot runtime messages --------------------------------------------------------------
-export const ConnectionSchema = v.object({
+const ConnectionSchema = v.object({
   apiKey: v.string(),
   baseURL: v.string(),
   model: v.string(),
@@ -234,16 +222,16 @@ export const ConnectionSchema = v.object({
 });
 export type Connection = v.InferOutput<typeof ConnectionSchema>;
 
-export const RuntimeRequestSchema = v.variant('type', [
+const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('openOptions') }),
   v.object({ type: v.literal('testConnection'), connection: ConnectionSchema }),
   v.object({ type: v.literal('listModels'), connection: ConnectionSchema }),
   /** What the catalogue knows of a model (price, shutdown date), for the options page's warnings. */
-  v.object({ type: v.literal('modelInfo'), model: v.pipe(v.string(), v.maxLength(200)) }),
+  v.object({ type: v.literal('modelInfo'), model: v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS)) }),
   /** Finished summaries for these papers under the current settings (content scripts ask on load). */
   v.object({
     type: v.literal('getCached'),
-    paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
+    paperIds: PaperIdsSchema,
   }),
   v.object({ type: v.literal('getSpending') }),
   /** The few settings a page needs; the content script never reads the settings (they hold the key). */
@@ -254,11 +242,11 @@ export const RuntimeRequestSchema = v.variant('type', [
     papers: v.pipe(
       v.array(
         v.object({
-          title: v.pipe(v.string(), v.maxLength(1_000)),
-          abstract: v.pipe(v.string(), v.maxLength(20_000)),
+          title: v.pipe(v.string(), v.maxLength(MAX_TITLE_CHARS)),
+          abstract: AbstractSchema,
         }),
       ),
-      v.maxLength(1000),
+      v.maxLength(MAX_PAPERS_PER_REQUEST),
     ),
   }),
   /** Opens the reader for a paper in a new tab (a content script cannot open extension pages). */
@@ -266,10 +254,10 @@ export const RuntimeRequestSchema = v.variant('type', [
   /** Cached deep summaries for these papers under the current model, for cards and the digest. */
   v.object({
     type: v.literal('getDeepSummaries'),
-    paperIds: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/))), v.maxLength(1000)),
+    paperIds: PaperIdsSchema,
   }),
   /** Everything cached for one paper's deep reading: summary, sections' explanations, questions. */
-  v.object({ type: v.literal('getReaderState'), paperId: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)) }),
+  v.object({ type: v.literal('getReaderState'), paperId: PaperIdSchema }),
   /** Tokens and price of a deep summary of this paper's full text (fetches the full text). */
   v.object({ type: v.literal('estimateDeep'), paper: DeepPaperSchema }),
   /** The paper's full text, laid out for the reader (outline, sections, figures, rendered math). */
@@ -280,7 +268,7 @@ export const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('importCache'), json: v.pipe(v.string(), v.maxLength(50_000_000)) }),
   // At a glance (one-liners themselves come over GLANCE_PORT_NAME).
   /** Cached one-liners for these papers: no request is sent (works offline for days already seen). */
-  v.object({ type: v.literal('getOneLiners'), paperIds: v.pipe(v.array(PaperIdSchema), v.maxLength(1000)) }),
+  v.object({ type: v.literal('getOneLiners'), paperIds: PaperIdsSchema }),
   /** Tokens and cost of one-liners for these papers (a typical 30-paper day when omitted), beside full summaries. */
   v.object({ type: v.literal('estimateOneLiners'), papers: v.optional(GlancePapersSchema) }),
   /** These papers by relevance to the user's interests (and reading), with the top ones recommended. */
@@ -301,8 +289,8 @@ export const RuntimeRequestSchema = v.variant('type', [
     type: v.literal('editGlossary'),
     edit: v.variant('kind', [
       v.object({ kind: v.literal('upsert'), entry: v.unknown() }),
-      v.object({ kind: v.literal('remove'), en: v.pipe(v.string(), v.maxLength(200)) }),
-      v.object({ kind: v.literal('restore'), en: v.pipe(v.string(), v.maxLength(200)) }),
+      v.object({ kind: v.literal('remove'), en: v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS)) }),
+      v.object({ kind: v.literal('restore'), en: v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS)) }),
       v.object({
         kind: v.literal('import'),
         csv: v.pipe(v.string(), v.maxLength(2_000_000)),
@@ -333,12 +321,9 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
 ]);
 
 export type DoneEvent = Extract<SummaryPortEvent, { type: 'done' }>;
-export interface Spending {
-  today: { requests: number; tokens: number; cost: number };
-  month: { cost: number };
-  monthlyBudgetUsd: number;
-}
+export type RuntimeRequestType = RuntimeRequest['type'];
 
+/** The answer to each one-shot request, by its type. */
 export interface RuntimeResponses {
   openOptions: { ok: true };
   testConnection:
@@ -371,8 +356,8 @@ export interface RuntimeResponses {
   exportCache: { json: string };
   importCache: { imported: number; skipped: number };
   getOneLiners: { oneLiners: Record<string, OneLinerItem> };
-  estimateOneLiners: OneLinerEstimateResponse;
-  rankPapers: RankResponse;
+  estimateOneLiners: OneLinerEstimate;
+  rankPapers: Ranking;
   /** `learnt`: false when learning from reading is off in the options (nothing was kept). */
   recordReading: { ok: true; learnt: boolean };
   getGlossary: { rows: GlossaryRow[]; removed: GlossaryEntry[] };
@@ -388,61 +373,16 @@ export interface RuntimeResponses {
   exportGlossary: { csv: string; fileName: string };
 }
 
-export interface OneLinerEstimateResponse {
-  papers: number;
-  requests: number;
-  tokens: number;
-  /** USD at the model's price; null when the price is unknown. */
-  cost: number | null;
-  model: string;
-  /** The same papers summarised in full, for the comparison shown before the first run. */
-  fullSummaries: { tokens: number; cost: number | null };
-}
-
-export interface RankedPaper {
-  id: string;
-  /** Higher is closer to the interests; null when nothing could score it (ranked last, page order). */
-  score: number | null;
-  /** Among the top papers: show the "추천" badge. */
-  recommended: boolean;
-  /** Why, in Korean, for a recommended paper: the interest it matches or the one-liner's reason. */
-  reasonKo: string | null;
-}
-
-export interface RankResponse {
-  /**
-   * `embeddings`: cosine to the interests' vectors (and the reading history); `relevance`: the
-   * one-liners' 0–3 scores (the endpoint has no embeddings); `none`: no interests set (page order).
-   */
-  method: 'embeddings' | 'relevance' | 'none';
-  /** Every paper asked about, best first; unscored ones last in page order. */
-  ranked: RankedPaper[];
-  /** Papers without a score: with `relevance`, those without a scored one-liner yet (run one-liners). */
-  unscored: string[];
-  /** Why part of the ranking could not be computed now (offline, budget…); it used what was cached. */
-  error: SummaryError | null;
-}
-
-/** A glossary entry as the options page lists it. */
-export interface GlossaryRow {
-  entry: GlossaryEntry;
-  /** `shipped` as it came; `changed`: the user's version of a shipped term; `added`: the user's own. */
-  status: 'shipped' | 'changed' | 'added';
-}
-
-/** A row of an imported file that was skipped (line is 1-based, 0 for a single entry), or a field's problem. */
-export interface GlossaryProblem {
-  line: number;
-  message: string;
-}
+/** The worker's answers: one handler per request type; `sender` is who asked (already trusted). */
+export type RuntimeHandlers<Sender> = RequestHandlers<RuntimeRequest, RuntimeResponses, Sender>;
 
 // ---- Popup and shortcut → content script (the page) ---------------------------------------------
-export const PageRequestSchema = v.variant('type', [
+const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('pageStatus') }),
-  v.object({ type: v.literal('summarizeAll'), order: v.picklist(['page', 'upvotes']) }),
+  v.object({ type: v.literal('summarizeAll'), order: RunOrderSchema }),
   v.object({
     type: v.literal('buildDigest'),
-    order: v.picklist(['page', 'upvotes']),
+    order: RunOrderSchema,
     /** Papers without a summary: summarise them first, or leave them out. */
     missing: v.picklist(['summarize', 'skip']),
   }),
@@ -451,13 +391,7 @@ export const PageRequestSchema = v.variant('type', [
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
-export interface PageStatus {
-  total: number;
-  done: number;
-  busy: number;
-  /** `2026-11-20`, `2026-W47`, `2026-10` or `trending`; null where the page does not say. */
-  period: string | null;
-}
+export type PageRequestType = PageRequest['type'];
 
 export interface PageResponses {
   pageStatus: PageStatus;
@@ -467,6 +401,9 @@ export interface PageResponses {
   /** Null before the first scan. */
   pageReading: PageReading | null;
 }
+
+/** The content script's answers to the popup and the keyboard shortcut, given the page's context. */
+export type PageHandlers<Context> = RequestHandlers<PageRequest, PageResponses, Context>;
 
 export function parsePageRequest(message: unknown): PageRequest | null {
   const parsed = v.safeParse(PageRequestSchema, message);

@@ -4,13 +4,14 @@ import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 
 import type { ModelPrice } from './cost.ts';
+import { MAX_INTERESTS_CHARS, MAX_NAME_CHARS } from './limits.ts';
 import { DEFAULT_MODEL, PROVIDER_PRESETS, type ProviderId, providerOfEndpoint } from './providers.ts';
 import { readApiKey, writeApiKey } from './secret-store.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from './summary/styles.ts';
 
 export { DEFAULT_MODEL, SUMMARY_STYLES, type SummaryStyle };
 
-export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export interface Settings {
   apiKey: string;
@@ -58,9 +59,6 @@ export const DEFAULT_SETTINGS: Settings = {
   embeddingModel: '',
 };
 
-/** Longest interests text kept: a paragraph of topics, not a document. */
-export const MAX_INTERESTS_CHARS = 1_000;
-
 const PROVIDER_IDS = PROVIDER_PRESETS.map((preset) => preset.id) as [ProviderId, ...ProviderId[]];
 
 const StoredSettingsSchema = v.object({
@@ -92,7 +90,10 @@ const StoredSettingsSchema = v.object({
   interests: v.fallback(v.pipe(v.string(), v.maxLength(MAX_INTERESTS_CHARS)), DEFAULT_SETTINGS.interests),
   learnFromReading: v.fallback(v.boolean(), DEFAULT_SETTINGS.learnFromReading),
   autoOneLiners: v.fallback(v.boolean(), DEFAULT_SETTINGS.autoOneLiners),
-  embeddingModel: v.fallback(v.pipe(v.string(), v.maxLength(200)), DEFAULT_SETTINGS.embeddingModel),
+  embeddingModel: v.fallback(
+    v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS)),
+    DEFAULT_SETTINGS.embeddingModel,
+  ),
 });
 
 /** What `local:settings` holds: everything but the key, plus a counter that changes with the key. */
@@ -213,7 +214,7 @@ export function normalizeEndpoint(input: string): NormalizedEndpoint {
   return { ok: true, baseURL, privateHttp: plainHttp };
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return (
     hostname === 'localhost' ||
     hostname.endsWith('.localhost') ||

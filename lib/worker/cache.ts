@@ -4,14 +4,15 @@
 // exported and imported together. Lives in the background worker. The bounded store underneath
 // (LruStore) keeps the one-liners and embedding vectors too, each kind under its own prefix and index.
 import * as v from 'valibot';
-import { GlossaryFindingSchema, UsageSchema } from '../shared/messages.ts';
+import { MAX_GLOSSARY_FINDINGS, MAX_URL_CHARS } from '../shared/limits.ts';
+import { GlossaryFindingSchema, PaperIdSchema, UsageSchema } from '../shared/messages.ts';
 import { SUMMARY_STYLES, type SummaryStyle } from '../shared/summary/styles.ts';
 import { PROMPT_VERSION } from './summary/prompt.ts';
 
 export const SUMMARY_LANGUAGE = 'ko';
 /** A thread keeps its latest turns: older ones fall off, as the prompt only sends the latest anyway. */
 export const MAX_THREAD_TURNS = 40;
-export const DEFAULT_CACHE_MAX_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CACHE_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface CacheKeyParts {
   paperId: string;
@@ -32,16 +33,16 @@ export function cacheKey(parts: CacheKeyParts): string {
   ].join('|');
 }
 
-export const CachedSummarySchema = v.object({
+const CachedSummarySchema = v.object({
   key: v.string(),
-  paperId: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
+  paperId: PaperIdSchema,
   text: v.pipe(v.string(), v.nonEmpty(), v.maxLength(20_000)),
   model: v.string(),
   style: v.picklist(SUMMARY_STYLES),
   promptVersion: v.string(),
   usage: v.nullable(UsageSchema),
   createdAt: v.number(),
-  glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(50))),
+  glossaryFindings: v.optional(v.pipe(v.array(GlossaryFindingSchema), v.maxLength(MAX_GLOSSARY_FINDINGS))),
 });
 export type CachedSummary = v.InferOutput<typeof CachedSummarySchema>;
 
@@ -49,18 +50,17 @@ export type CachedSummary = v.InferOutput<typeof CachedSummarySchema>;
 // Their keys start with their kind (`deep|…`, `section|…`, `thread|…`), never with a paper id as a
 // summary's do, so no key of one kind can name an entry of another.
 
-const ARXIV_PAPER_ID = /^\d{4}\.\d{4,5}$/;
 /** Figures are shown from arXiv only: an imported file must not point the reader anywhere else. */
 const ArxivImageUrlSchema = v.pipe(
   v.string(),
-  v.maxLength(2_000),
+  v.maxLength(MAX_URL_CHARS),
   v.regex(/^https:\/\/arxiv\.org\/[^\s"'<>]*$/),
 );
-const WebLinkSchema = v.pipe(v.string(), v.maxLength(2_000), v.regex(/^https?:\/\/[^\s"'<>]+$/));
+const WebLinkSchema = v.pipe(v.string(), v.maxLength(MAX_URL_CHARS), v.regex(/^https?:\/\/[^\s"'<>]+$/));
 
 const DeepBaseEntries = {
   key: v.string(),
-  paperId: v.pipe(v.string(), v.regex(ARXIV_PAPER_ID)),
+  paperId: PaperIdSchema,
   model: v.string(),
   promptVersion: v.string(),
   /** Which full text it was read from: `html-v2`, `pdf`. */
@@ -69,7 +69,7 @@ const DeepBaseEntries = {
   createdAt: v.number(),
 };
 
-export const KeyFigureSchema = v.object({
+const KeyFigureSchema = v.object({
   id: v.pipe(v.string(), v.maxLength(200)),
   number: v.pipe(v.string(), v.maxLength(20)),
   kind: v.picklist(['figure', 'table']),
@@ -81,14 +81,14 @@ export const KeyFigureSchema = v.object({
 });
 export type KeyFigure = v.InferOutput<typeof KeyFigureSchema>;
 
-export const CodeLinkSchema = v.object({
+const CodeLinkSchema = v.object({
   url: WebLinkSchema,
   /** Where it was found: the paper's text, or Hugging Face's `githubRepo` / `projectPage`. */
   from: v.picklist(['paper', 'github', 'project']),
 });
 export type CodeLink = v.InferOutput<typeof CodeLinkSchema>;
 
-export const DeepSummaryEntrySchema = v.object({
+const DeepSummaryEntrySchema = v.object({
   kind: v.literal('deep'),
   ...DeepBaseEntries,
   /** Markdown: the sections, each claim tagged (§3.2). */
@@ -102,7 +102,7 @@ export const DeepSummaryEntrySchema = v.object({
 });
 export type DeepSummaryEntry = v.InferOutput<typeof DeepSummaryEntrySchema>;
 
-export const SectionEntrySchema = v.object({
+const SectionEntrySchema = v.object({
   kind: v.literal('section'),
   ...DeepBaseEntries,
   sectionId: v.pipe(v.string(), v.maxLength(200)),
@@ -112,17 +112,16 @@ export const SectionEntrySchema = v.object({
 });
 export type SectionEntry = v.InferOutput<typeof SectionEntrySchema>;
 
-export const ThreadTurnSchema = v.object({
+const ThreadTurnSchema = v.object({
   question: v.pipe(v.string(), v.nonEmpty(), v.maxLength(2_000)),
   answer: v.pipe(v.string(), v.nonEmpty(), v.maxLength(20_000)),
   model: v.string(),
   usage: v.nullable(UsageSchema),
   createdAt: v.number(),
 });
-export type ThreadTurn = v.InferOutput<typeof ThreadTurnSchema>;
 
 /** A paper's questions and answers, oldest first; `createdAt` is the latest turn's. */
-export const ThreadEntrySchema = v.object({
+const ThreadEntrySchema = v.object({
   kind: v.literal('thread'),
   ...DeepBaseEntries,
   turns: v.pipe(v.array(ThreadTurnSchema), v.nonEmpty(), v.maxLength(MAX_THREAD_TURNS)),
@@ -133,7 +132,7 @@ export type DeepCacheEntry = DeepSummaryEntry | SectionEntry | ThreadEntry;
 export type CacheEntry = CachedSummary | DeepCacheEntry;
 
 /** The kinds with a `kind` field first: a summary has none. */
-export const CacheEntrySchema = v.union([
+const CacheEntrySchema = v.union([
   DeepSummaryEntrySchema,
   SectionEntrySchema,
   ThreadEntrySchema,
@@ -150,7 +149,7 @@ export function entryBytes(entry: unknown): number {
   return new TextEncoder().encode(JSON.stringify(entry)).length;
 }
 
-export function totalBytes(index: CacheIndex): number {
+function totalBytes(index: CacheIndex): number {
   return Object.values(index).reduce((sum, entry) => sum + entry.bytes, 0);
 }
 

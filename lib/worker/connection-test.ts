@@ -2,7 +2,8 @@
 // "which models do you have?". Each checks the reply's shape: a captive portal or a proxy's login
 // page answers 200 with HTML, which is not a connection.
 import type OpenAI from 'openai';
-import type { Connection, RuntimeResponses, SummaryError } from '../shared/messages.ts';
+import type { SummaryError } from '../shared/domain.ts';
+import type { Connection, RuntimeResponses } from '../shared/messages.ts';
 import { effectiveProvider, PROVIDER_PRESETS, type ProviderId } from '../shared/providers.ts';
 import { cleanApiKey, normalizeEndpoint } from '../shared/settings.ts';
 import { describeModel } from './models/catalogue.ts';

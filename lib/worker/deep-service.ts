@@ -5,16 +5,9 @@
 // and refused when the monthly budget (or a deep summary's estimate) would pass it.
 import type OpenAI from 'openai';
 import { costOf } from '../shared/cost.ts';
-import {
-  type DeepPortEvent,
-  type DeepPortRequest,
-  type DeepSummaryView,
-  type ReaderState,
-  type SectionView,
-  STARTER_QUESTIONS,
-  type TurnView,
-} from '../shared/deep-messages.ts';
-import type { DeepPaper, SummaryError, Usage } from '../shared/messages.ts';
+import type { DeepSummaryView, ReaderState, SectionView, TurnView } from '../shared/deep-domain.ts';
+import { type DeepPortEvent, type DeepPortRequest, STARTER_QUESTIONS } from '../shared/deep-messages.ts';
+import type { DeepPaper, SummaryError, Usage } from '../shared/domain.ts';
 import type { Settings } from '../shared/settings.ts';
 import {
   type CacheEntry,

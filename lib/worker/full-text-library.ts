@@ -1,7 +1,7 @@
 // The full texts the worker has read, a few kept in memory: the reader, a deep summary, a section's
 // explanation and a question about the same paper fetch it from arXiv once. Failures become error
 // kinds the user reads (lib/shared/summary/error-messages.ts), and are not kept: the next ask tries again.
-import type { SummaryError } from '../shared/messages.ts';
+import type { SummaryError } from '../shared/domain.ts';
 import { fetchFullText, type PdfReader } from './fulltext/fetch.ts';
 import type { FullTextResult, PaperFullText } from './fulltext/types.ts';
 

@@ -1,19 +1,17 @@
 // Wires the "whole day at a glance" services for the background: the glossary in use, the one-liner
 // and vector caches, what was learnt about embeddings, the reading profile, and the two services.
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { fetchShippedGlossary, SHIPPED_GLOSSARY_ASSET } from '../shared/glossary/asset.ts';
-import type { GlossaryEdits } from '../shared/glossary/user-edits.ts';
 import type { Settings } from '../shared/settings.ts';
 import { type KeyValueStore, LruStore } from './cache.ts';
 import { GlossaryStore } from './glossary.ts';
 import { OneLinerService } from './oneliner-service.ts';
 import { ONE_LINER_CACHE_MAX_BYTES, ONE_LINER_LAYOUT } from './oneliners/cache.ts';
 import { type EmbeddingFact, VECTOR_CACHE_MAX_BYTES, VECTOR_LAYOUT } from './ranking/embeddings.ts';
-import type { ReadingProfile } from './ranking/reading-profile.ts';
 import { RankingService } from './ranking-service.ts';
 import { type CorrectionStore, RememberedCorrections } from './request-plan.ts';
 import type { LedgerStore, UsageRecorder } from './spending.ts';
+import { embeddingFactsItem, glossaryEditsItem, readingProfileItem } from './stored-items.ts';
 import type { SummaryService } from './summary-service.ts';
 
 export interface GlanceWiring {
@@ -28,7 +26,7 @@ export interface GlanceWiring {
 }
 
 export function glossaryStore(): GlossaryStore {
-  const item = storage.defineItem<GlossaryEdits>('local:glossaryEdits');
+  const item = glossaryEditsItem;
   const glossary = new GlossaryStore(
     {
       get: async () => (await item.getValue()) ?? undefined,
@@ -45,15 +43,13 @@ export function createGlanceServices(wiring: GlanceWiring, glossary: GlossarySto
   const oneLinerCache = new LruStore(wiring.store, ONE_LINER_LAYOUT, () => ONE_LINER_CACHE_MAX_BYTES);
   const vectorCache = new LruStore(wiring.store, VECTOR_LAYOUT, () => VECTOR_CACHE_MAX_BYTES);
 
-  const factsItem = storage.defineItem<Record<string, EmbeddingFact>>('local:embeddingFacts', {
-    fallback: {},
-  });
+  const factsItem = embeddingFactsItem;
   const facts = new RememberedCorrections<EmbeddingFact>((entries) => void factsItem.setValue(entries), 50);
   void factsItem.getValue().then(
     (stored) => facts.restore(stored),
     (error: unknown) => console.warn('[Daily Papers KO] could not read the embedding facts', error),
   );
-  const profileItem = storage.defineItem<ReadingProfile>('local:readingProfile');
+  const profileItem = readingProfileItem;
 
   const ranking = new RankingService({
     loadSettings: wiring.freshSettings,

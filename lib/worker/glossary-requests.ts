@@ -1,5 +1,6 @@
 // The options page's glossary requests: the list in use, one edit at a time, and CSV in and out.
 
+import type { GlossaryRow } from '../shared/domain.ts';
 import { glossaryFromCsv, glossaryToCsv } from '../shared/glossary/csv.ts';
 import { type GlossaryEntry, glossaryKey } from '../shared/glossary/entry.ts';
 import {
@@ -10,7 +11,7 @@ import {
   upsertGlossaryEntry,
   validateGlossaryEntry,
 } from '../shared/glossary/user-edits.ts';
-import type { GlossaryRow, RuntimeRequest, RuntimeResponses } from '../shared/messages.ts';
+import type { RuntimeRequest, RuntimeResponses } from '../shared/messages.ts';
 import type { GlossaryStore } from './glossary.ts';
 
 type GlossaryEdit = Extract<RuntimeRequest, { type: 'editGlossary' }>['edit'];

@@ -6,7 +6,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { isNearbyEndpoint } from '../shared/settings.ts';
 
 /** One rule for the saved endpoint, one for an endpoint the options page is trying out. */
-export const SAVED_ENDPOINT_RULE = 1;
+const SAVED_ENDPOINT_RULE = 1;
 export const TRIED_ENDPOINT_RULE = 2;
 
 export async function applyLocalOriginRule(

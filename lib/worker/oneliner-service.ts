@@ -5,14 +5,9 @@
 // up to three times, and is then reported as failed, never dropped. Tabs asking for the same papers
 // share the requests; a page that leaves stops what only it was waiting for.
 import type OpenAI from 'openai';
+import type { OneLinerItem, PaperForGlance, SummaryError, Usage } from '../shared/domain.ts';
 import type { GlossaryEntry } from '../shared/glossary/entry.ts';
-import type {
-  GlancePortEvent,
-  OneLinerItem,
-  PaperForGlance,
-  SummaryError,
-  Usage,
-} from '../shared/messages.ts';
+import type { GlancePortEvent } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { LruStore } from './cache.ts';
 import { describeModel } from './models/catalogue.ts';

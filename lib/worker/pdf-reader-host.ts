@@ -77,7 +77,7 @@ export function offscreenPdfReader(
 }
 
 /** Firefox (MV2 background page): a hidden frame of the PDF reader in the background's own document. */
-export function framePdfReader(browser: PdfHostBrowser, document: Document): PdfReader {
+function framePdfReader(browser: PdfHostBrowser, document: Document): PdfReader {
   let frame: Promise<void> | null = null;
   const open = () => {
     frame ??= new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 // Schedules summary requests in the background: a concurrency limit, waits the endpoint asks for,
 // jittered backoff otherwise, less concurrency while the endpoint pushes back, and a hard stop on
 // exhausted quota or budget. Knows nothing of OpenAI or the cache: tasks are functions.
-import type { SummaryError } from '../shared/messages.ts';
+import type { SummaryError } from '../shared/domain.ts';
 
 export type AttemptResult = { kind: 'done' } | { kind: 'failed'; error: SummaryError };
 

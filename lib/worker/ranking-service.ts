@@ -3,8 +3,8 @@
 // reading profile nudges both when the user allows it. A day already seen ranks from the cache alone.
 import type OpenAI from 'openai';
 import * as v from 'valibot';
+import type { PaperForGlance, RankedPaper, Ranking, SummaryError } from '../shared/domain.ts';
 import { koRanking } from '../shared/i18n/ko-glance.ts';
-import type { PaperForGlance, RankedPaper, RankResponse, SummaryError } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { LruStore } from './cache.ts';
 import { type OneLinerEntry, oneLinerKeys } from './oneliners/cache.ts';
@@ -188,7 +188,7 @@ export class RankingService {
   }
 
   /** These papers, best first, with the top ones recommended. */
-  async rank(papers: PaperForGlance[]): Promise<RankResponse> {
+  async rank(papers: PaperForGlance[]): Promise<Ranking> {
     const settings = await this.deps.loadSettings();
     const interests = parseInterests(settings.interests);
     const profile = settings.learnFromReading ? await this.profile() : EMPTY_READING_PROFILE;
@@ -218,7 +218,7 @@ export class RankingService {
     model: string,
     interests: string[],
     history: { profile: ReadingProfile; now: number } | null,
-  ): Promise<{ kind: 'ranked'; response: RankResponse } | { kind: 'cannot'; error: SummaryError | null }> {
+  ): Promise<{ kind: 'ranked'; response: Ranking } | { kind: 'cannot'; error: SummaryError | null }> {
     const dimensions = embeddingDimensionsFor(model, this.deps.facts.get(this.factKey(settings, model)));
     const interestKeys = interests.map((interest) => vectorKey(model, dimensions, { interest }));
     const paperKeys = papers.map((paper) => vectorKey(model, dimensions, { paperId: paper.id }));
@@ -257,7 +257,7 @@ export class RankingService {
     settings: Settings,
     interests: string[],
     history: { profile: ReadingProfile; now: number } | null,
-  ): Promise<RankResponse> {
+  ): Promise<Ranking> {
     const keys = papers.map((paper) => oneLinerKeys(paper.id, settings.model, interests).scored);
     const found = await this.deps.oneLiners.getEntries(keys.filter((key): key is string => key !== null));
     const entryOf = new Map(
@@ -283,7 +283,7 @@ export class RankingService {
     scores: PaperScore[],
     reason: (id: string) => string,
     error: SummaryError | null,
-  ): RankResponse {
+  ): Ranking {
     const recommended = new Set(pickRecommended(scores, method));
     const ranked: RankedPaper[] = scores.map(({ id, score }) => ({
       id,

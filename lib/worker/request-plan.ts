@@ -27,11 +27,11 @@ export interface RequestPlan {
 export type PlanCorrection = Partial<RequestPlan>;
 
 /** Room for a summary (~450 tokens) and a generous margin. */
-export const ANSWER_TOKENS = 1_500;
+const ANSWER_TOKENS = 1_500;
 /** OpenAI reasoning at low effort rarely spends more than a few thousand tokens before a summary. */
-export const REASONING_TOKENS = 6_000;
+const REASONING_TOKENS = 6_000;
 /** Gemini's and DeepSeek's thinking alone can pass 1,500 tokens (hindsight #3365: 1,232 of 1,500). */
-export const THINKING_TOKENS = 8_000;
+const THINKING_TOKENS = 8_000;
 const MAX_OUTPUT_TOKENS = 32_000;
 
 /**
@@ -87,7 +87,7 @@ export function firstGuess(
  * The guess with what was learnt applied. A learnt output cap only ever widens: it was learnt by a
  * thinking model running out of room, and must not shrink a request that asks for more to begin with.
  */
-export function applyCorrection(plan: RequestPlan, correction: PlanCorrection | undefined): RequestPlan {
+function applyCorrection(plan: RequestPlan, correction: PlanCorrection | undefined): RequestPlan {
   if (!correction) return plan;
   const corrected = { ...plan, ...correction };
   if (correction.outputTokenLimit !== undefined)

@@ -1,8 +1,8 @@
 // Answers the one-shot requests of the options page, the popup and the content script.
-import type { WxtBrowser } from 'wxt/browser';
+import type { Browser, WxtBrowser } from 'wxt/browser';
 import { readerPath } from '../shared/arxiv.ts';
 import { estimateRun, spentThisMonth, spentToday } from '../shared/cost.ts';
-import type { RuntimeRequest, RuntimeResponses } from '../shared/messages.ts';
+import type { RuntimeHandlers } from '../shared/messages.ts';
 import { loadSettings } from '../shared/settings.ts';
 import type { LruStore, SummaryCache } from './cache.ts';
 import { listModels, testConnection } from './connection-test.ts';
@@ -34,34 +34,35 @@ export interface RuntimeDeps {
   otherCaches?: Pick<LruStore<{ key: string }>, 'clear'>[];
 }
 
-export async function answerRuntimeRequest(
-  request: RuntimeRequest,
-  deps: RuntimeDeps,
-): Promise<RuntimeResponses[RuntimeRequest['type']]> {
+/** Who sent a request: the background has checked it is trusted, and which requests it may make. */
+export type RuntimeSender = Browser.runtime.MessageSender;
+
+/** The worker's answer to each one-shot request (lib/shared/messages.ts `RuntimeResponses`). */
+export function runtimeHandlers(deps: RuntimeDeps): RuntimeHandlers<RuntimeSender> {
   // An endpoint tried before it is saved gets the same local-server Origin rule as the saved one.
   const tryEndpoint = (baseURL: string) => applyLocalOriginRule(deps.browser, baseURL, TRIED_ENDPOINT_RULE);
-  switch (request.type) {
-    case 'openOptions':
+  return {
+    async openOptions() {
       await deps.browser.runtime.openOptionsPage();
       return { ok: true };
-    case 'listModels':
-      return listModels(request.connection, tryEndpoint);
-    case 'testConnection':
-      return testConnection(request.connection, deps.corrections, tryEndpoint);
-    case 'modelInfo': {
+    },
+    listModels: (request) => listModels(request.connection, tryEndpoint),
+    testConnection: (request) => testConnection(request.connection, deps.corrections, tryEndpoint),
+    async modelInfo(request) {
       const info = describeModel(request.model);
       return {
         known: info.known,
         price: info.price,
         shutdown: info.shutdown && { ...info.shutdown, past: isShutDown(info, Date.now()) },
       };
-    }
-    case 'getCached':
+    },
+    async getCached(request) {
       return {
         summaries: await deps.service.cached(request.paperIds),
         inFlight: await deps.service.inFlight(request.paperIds),
       };
-    case 'getSpending': {
+    },
+    async getSpending() {
       const [ledger, settings] = await Promise.all([deps.ledger.get(), loadSettings()]);
       const now = Date.now();
       const today = spentToday(ledger, now);
@@ -74,47 +75,49 @@ export async function answerRuntimeRequest(
         month: { cost: spentThisMonth(ledger, now) },
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
-    }
-    case 'getPagePrefs': {
+    },
+    async getPagePrefs() {
       const settings = await loadSettings();
       return {
         autoSummarize: settings.autoSummarize,
         autoOneLiners: settings.autoOneLiners && effectiveApiKey(settings.apiKey, settings.baseURL) !== null,
         hasInterests: parseInterests(settings.interests).length > 0,
       };
-    }
-    case 'estimateRun': {
+    },
+    async estimateRun(request) {
       const settings = await loadSettings();
       return {
         ...estimateRun(request.papers, priceOf(settings.model, settings.prices)),
         model: settings.model,
       };
-    }
-    case 'openReader':
+    },
+    async openReader(request) {
       await deps.browser.tabs.create({
         url: deps.browser.runtime.getURL('/') + readerPath(request.paper).slice(1),
       });
       return { ok: true };
-    case 'getDeepSummaries':
+    },
+    async getDeepSummaries(request) {
       return { deep: await deps.deep.cachedSummaries(request.paperIds) };
-    case 'getReaderState':
-      return deps.deep.readerState(request.paperId);
-    case 'estimateDeep':
-      return deps.deep.estimate(request.paper);
-    case 'loadPaperView':
-      return deps.deep.paperView(request.paper);
-    case 'cacheStats':
+    },
+    getReaderState: (request) => deps.deep.readerState(request.paperId),
+    estimateDeep: (request) => deps.deep.estimate(request.paper),
+    loadPaperView: (request) => deps.deep.paperView(request.paper),
+    async cacheStats() {
       return { ...(await deps.cache.stats()), maxBytes: await deps.cacheMaxBytes() };
-    case 'clearCache':
+    },
+    async clearCache() {
       await Promise.all([deps.cache.clear(), ...(deps.otherCaches ?? []).map((cache) => cache.clear())]);
       return { ok: true };
-    case 'exportCache':
+    },
+    async exportCache() {
       return { json: await deps.cache.exportAll() };
-    case 'importCache':
-      return deps.cache.importAll(request.json);
-    case 'getOneLiners':
+    },
+    importCache: (request) => deps.cache.importAll(request.json),
+    async getOneLiners(request) {
       return { oneLiners: await deps.oneLiners.cached(request.paperIds) };
-    case 'estimateOneLiners': {
+    },
+    async estimateOneLiners(request) {
       const settings = await loadSettings();
       const papers = request.papers ?? typicalDay();
       const { oneLiners, fullSummaries } = compareWithFullSummaries(
@@ -128,16 +131,13 @@ export async function answerRuntimeRequest(
         model: settings.model,
         fullSummaries: { tokens: fullSummaries.tokens, cost: fullSummaries.cost },
       };
-    }
-    case 'rankPapers':
-      return deps.ranking.rank(request.papers);
-    case 'recordReading':
+    },
+    rankPapers: (request) => deps.ranking.rank(request.papers),
+    async recordReading(request) {
       return { ok: true, learnt: await deps.ranking.recordRead(request.paper) };
-    case 'getGlossary':
-      return glossaryRows(deps.glossary);
-    case 'editGlossary':
-      return editGlossary(deps.glossary, request.edit);
-    case 'exportGlossary':
-      return exportGlossary(deps.glossary);
-  }
+    },
+    getGlossary: () => glossaryRows(deps.glossary),
+    editGlossary: (request) => editGlossary(deps.glossary, request.edit),
+    exportGlossary: () => exportGlossary(deps.glossary),
+  };
 }

@@ -3,7 +3,8 @@
 // is cancelled (queued) or aborted (running), at once or, when the page went without saying stop
 // (a card re-rendered, a tab closed), after REJOIN_GRACE_MS unless someone joins again. Jobs run
 // through the request scheduler (concurrency, waits the endpoint asks for, retries).
-import { REJOIN_GRACE_MS, type SummaryError } from '../shared/messages.ts';
+import type { SummaryError } from '../shared/domain.ts';
+import { REJOIN_GRACE_MS } from '../shared/messages.ts';
 import type { AttemptResult, RequestScheduler } from './queue.ts';
 
 /** How to leave a job; `linger`: the page went without saying stop, so the job may be rejoined. */

@@ -1,7 +1,7 @@
 // The spending rules every request follows (summaries, one-liners, embeddings): the monthly budget,
 // no request to a model without a price while a budget is set, and one writer for the usage ledger.
 import { costOf, type Ledger, recordUsage, spentThisMonth } from '../shared/cost.ts';
-import type { SummaryError, Usage } from '../shared/messages.ts';
+import type { SummaryError, Usage } from '../shared/domain.ts';
 import type { Settings } from '../shared/settings.ts';
 import { priceOf } from './models/catalogue.ts';
 

@@ -4,7 +4,7 @@
 // that ran out of room is asked again with more, a stalled stream is cut by an idle watchdog, and
 // every answer the endpoint billed is reported through onUsage. Runs in the background worker only.
 import OpenAI from 'openai';
-import type { Usage } from '../shared/messages.ts';
+import type { Usage } from '../shared/domain.ts';
 import { effectiveProvider } from '../shared/providers.ts';
 import type { Settings } from '../shared/settings.ts';
 import { describeModel, type ModelInfo } from './models/catalogue.ts';

@@ -2,7 +2,7 @@
 // go back while the port is open, `stop` ends it. The port closing without a stop (card
 // re-rendered, tab closed, navigation) lets the job linger a moment for the page to rejoin.
 import type { Browser } from 'wxt/browser';
-import type { SummaryError } from '../shared/messages.ts';
+import type { SummaryError } from '../shared/domain.ts';
 import { toSummaryError } from './openai/errors.ts';
 import type { Unsubscribe } from './shared-jobs.ts';
 

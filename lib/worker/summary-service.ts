@@ -1,8 +1,9 @@
 // The background's summary service: cache first, then one job per paper (shared by every tab that
 // asks), run through the scheduler, paid for in the ledger, and stopped by the monthly budget.
 
+import type { PaperForSummary, SummaryError } from '../shared/domain.ts';
 import type { GlossaryEntry } from '../shared/glossary/entry.ts';
-import type { DoneEvent, PaperForSummary, SummaryError, SummaryPortEvent } from '../shared/messages.ts';
+import type { DoneEvent, SummaryPortEvent } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { type CachedSummary, cacheKey, type SummaryCache } from './cache.ts';
 import { isAbortError, toSummaryError } from './openai/errors.ts';
@@ -42,7 +43,7 @@ export interface SummaryServiceDeps {
   now?: () => number;
 }
 
-export function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
+function doneFromCache(entry: CachedSummary, cost: number | null): DoneEvent {
   return {
     type: 'done',
     text: entry.text,

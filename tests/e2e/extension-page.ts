@@ -1,10 +1,9 @@
 // Talking to the worker from an extension page (the options page), as the page's own code does:
 // one-shot requests, the one-liner port and the summary port. For tests and the bench.
 import type { Page } from '@playwright/test';
+import type { PaperForGlance, PaperForSummary } from '../../lib/shared/domain.ts';
 import type {
   GlancePortEvent,
-  PaperForGlance,
-  PaperForSummary,
   RuntimeRequest,
   RuntimeResponses,
   SummaryPortEvent,

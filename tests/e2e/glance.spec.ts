@@ -3,7 +3,8 @@
 // ranking by the interests set on the options page, and a glossary term edited there reaching the
 // next summary's prompt.
 import type { Page } from '@playwright/test';
-import type { GlancePortEvent, PaperForGlance, PaperForSummary } from '../../lib/shared/messages.ts';
+import type { PaperForGlance, PaperForSummary } from '../../lib/shared/domain.ts';
+import type { GlancePortEvent } from '../../lib/shared/messages.ts';
 import { buildPapers, paperId, titledPapers } from '../fixtures/oneliners/papers.ts';
 import { askFromPage, oneLinersFromPage, summariesFromPage } from './extension-page.ts';
 import { expect, test } from './fixtures.ts';

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardController, type CardControllerDeps } from '../../lib/page/card-controller.ts';
 import { CardRegistry } from '../../lib/page/card-registry.ts';
 import type { SummaryPort } from '../../lib/page/summary-session.ts';
+import type { PaperForSummary } from '../../lib/shared/domain.ts';
 import {
   type DoneEvent,
-  type PaperForSummary,
   parsePortEvent,
   REJOIN_GRACE_MS,
   type SummaryPortRequest,

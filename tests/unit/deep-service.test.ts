@@ -1,12 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_LEDGER, type Ledger } from '../../lib/shared/cost.ts';
-import type {
-  DeepPortEvent,
-  DeepSummaryView,
-  SectionView,
-  TurnView,
-} from '../../lib/shared/deep-messages.ts';
+import type { DeepSummaryView, SectionView, TurnView } from '../../lib/shared/deep-domain.ts';
+import type { DeepPortEvent } from '../../lib/shared/deep-messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
 import { SummaryCache } from '../../lib/worker/cache.ts';
 import { DeepService } from '../../lib/worker/deep-service.ts';

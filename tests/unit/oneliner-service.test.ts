@@ -2,8 +2,9 @@
 // The one-liner service against the mock endpoint: batches, retries of missing papers, the cache,
 // structured-output fallbacks, spending rules and leaving early.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PaperForGlance } from '../../lib/shared/domain.ts';
 import type { GlossaryEntry } from '../../lib/shared/glossary/entry.ts';
-import type { GlancePortEvent, PaperForGlance } from '../../lib/shared/messages.ts';
+import type { GlancePortEvent } from '../../lib/shared/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
 import { LruStore } from '../../lib/worker/cache.ts';
 import { OneLinerService } from '../../lib/worker/oneliner-service.ts';

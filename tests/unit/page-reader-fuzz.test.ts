@@ -11,7 +11,8 @@ import {
   readPapersFromPage,
 } from '../../lib/page/hf/page.ts';
 import { parseDailyPaperItem } from '../../lib/page/hf/paper.ts';
-import { ARXIV_ID_PATTERN, parsePapersRoute } from '../../lib/shared/hf-routes.ts';
+import { ARXIV_PAPER_ID } from '../../lib/shared/arxiv.ts';
+import { parsePapersRoute } from '../../lib/shared/hf-routes.ts';
 import {
   buildVariantListPage,
   type CardMarkup,
@@ -29,7 +30,7 @@ const RUNS = { numRuns: 300 };
 
 /** A paper the reader reports is only real if its id and title are in what it was given. */
 function expectFromInput(paper: { id: string; title: string }, input: string): void {
-  expect(paper.id).toMatch(ARXIV_ID_PATTERN);
+  expect(paper.id).toMatch(ARXIV_PAPER_ID);
   expect(input).toContain(paper.id);
   expect(paper.title).not.toBe('');
 }

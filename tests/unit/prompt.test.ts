@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperForSummary } from '../../lib/shared/messages.ts';
+import type { PaperForSummary } from '../../lib/shared/domain.ts';
 import { buildSummaryPrompt, PROMPT_VERSION } from '../../lib/worker/summary/prompt.ts';
 
 const paper: PaperForSummary = {

@@ -2,7 +2,8 @@
 // The real openai SDK against the mock's provider personalities: each ends in a Korean summary, and
 // what one paper taught the adapter, the next paper does not pay for again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SummaryPortEvent, Usage } from '../../lib/shared/messages.ts';
+import type { Usage } from '../../lib/shared/domain.ts';
+import type { SummaryPortEvent } from '../../lib/shared/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
 import { SummaryFailure } from '../../lib/worker/openai/errors.ts';
 import { type PlanCorrection, RememberedCorrections } from '../../lib/worker/request-plan.ts';

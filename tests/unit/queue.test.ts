@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SummaryError } from '../../lib/shared/messages.ts';
+import type { SummaryError } from '../../lib/shared/domain.ts';
 import {
   type AttemptResult,
   backoffDelay,

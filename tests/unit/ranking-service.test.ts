@@ -2,7 +2,7 @@
 // The ranking service against the mock endpoint: embeddings where the endpoint has them, the
 // one-liner scores where it has none (remembered), the cache for days already seen, and the profile.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaperForGlance } from '../../lib/shared/messages.ts';
+import type { PaperForGlance } from '../../lib/shared/domain.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings.ts';
 import { LruStore } from '../../lib/worker/cache.ts';
 import { ONE_LINER_LAYOUT, type OneLinerEntry, oneLinerKeys } from '../../lib/worker/oneliners/cache.ts';

@@ -13,7 +13,7 @@
 // another paper, reads the same as two one-link cards (unless it is an `article`).
 import { paperIdFromHref } from '../../shared/hf-routes.ts';
 
-export const CARD_SELECTOR = {
+const CARD_SELECTOR = {
   /** Every link that may point at a paper; `paperIdFromHref` decides which really do. */
   paperLink: 'a[href*="/papers/"]',
   navigationLink: 'nav a[href*="/papers/"]',
@@ -420,7 +420,7 @@ function summarizeWalk(nodes: ReadonlyMap<Element, WalkNode>, roots: readonly El
 }
 
 /** True when our UI may go at the end of `element` without joining a link, a title or a row. */
-export function canHoldPanel(element: Element): boolean {
+function canHoldPanel(element: Element): boolean {
   if (UNPLACEABLE_TAGS.has(element.localName)) return false;
   return element.parentElement?.closest(INTERACTIVE_ANCESTOR) == null;
 }
@@ -520,7 +520,7 @@ let lastAbstract: { abstract: string; element: HTMLElement; probe: string } | nu
  * The smallest element showing the abstract: found from a text node holding one probe, then up to the
  * first element holding all probes but one (a formula rendered differently may break one).
  */
-export function findAbstractElement(doc: Document, abstract: string): HTMLElement | null {
+function findAbstractElement(doc: Document, abstract: string): HTMLElement | null {
   const probes = abstractProbes(abstract);
   const body = doc.body;
   const [firstProbe] = probes;

@@ -1,6 +1,7 @@
 // What the boot content script needs of the page's data, read without schemas: each listed paper's
 // id, title and abstract. Full typed reading (lib/page/hf/page.ts, valibot) loads later, with the panel;
 // this keeps the script that runs at page load small. Anything not shaped as expected is skipped.
+import { ARXIV_PAPER_ID } from '../../shared/arxiv.ts';
 import { ISLAND_SELECTOR, type IslandState } from './islands.ts';
 import { normalizeAbstract, normalizeTitle } from './paper-text.ts';
 
@@ -15,8 +16,6 @@ export interface PageOutline {
   /** In the data's order; a paper listed twice appears once. */
   papers: ReadonlyMap<string, OutlinePaper>;
 }
-
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 
 function record(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -34,7 +33,7 @@ function outlinePaper(item: unknown): OutlinePaper | null {
   if (!entry) return null;
   const paper = record(entry.paper) ?? entry;
   const id = text(paper.id).replace(/v\d+$/, '');
-  if (!ARXIV_ID.test(id)) return null;
+  if (!ARXIV_PAPER_ID.test(id)) return null;
   const title = normalizeTitle(text(entry.title) || text(paper.title));
   return { id, title, abstract: normalizeAbstract(text(paper.summary)) };
 }

@@ -1,5 +1,6 @@
 // The Paper type and its parsers: Hugging Face's island props and API JSON in, typed papers out.
 import * as v from 'valibot';
+import { VERSIONED_ARXIV_ID } from '../../shared/arxiv.ts';
 import { normalizeAbstract, normalizeTitle } from './paper-text.ts';
 
 export { normalizeAbstract, normalizeTitle };
@@ -36,7 +37,7 @@ const AuthorSchema = v.object({ name: v.string(), hidden: v.nullish(v.boolean())
 /** An arXiv id, with arXiv's version suffix (`v2`) allowed and dropped. */
 const PaperIdSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/),
+  v.regex(VERSIONED_ARXIV_ID),
   v.transform((id) => id.replace(/v\d+$/, '')),
 );
 

@@ -54,7 +54,7 @@ export function parseCsv(text: string, delimiter: Delimiter = ','): string[][] {
 }
 
 /** The delimiter of the first line: the one of , ; and tab that appears most outside quotes. */
-export function detectDelimiter(text: string): Delimiter {
+function detectDelimiter(text: string): Delimiter {
   const firstLine = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
   let best: Delimiter = ',';
   let bestCount = 0;
@@ -90,15 +90,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 
 // ---- The glossary as a table -------------------------------------------------------------------
 
-export const GLOSSARY_CSV_HEADER = [
-  'en',
-  'ko',
-  'keep_english',
-  'aliases',
-  'accept',
-  'note',
-  'source',
-] as const;
+const GLOSSARY_CSV_HEADER = ['en', 'ko', 'keep_english', 'aliases', 'accept', 'note', 'source'] as const;
 type Column = (typeof GLOSSARY_CSV_HEADER)[number];
 
 /** Header names we recognise, English or Korean, as people name columns in a sheet they made. */

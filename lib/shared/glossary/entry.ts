@@ -6,7 +6,7 @@ import * as v from 'valibot';
  * form Korean ML papers, blogs and communities write most, `name` a proper name kept in English,
  * `user` an entry the user added or changed.
  */
-export const GLOSSARY_SOURCES = [
+const GLOSSARY_SOURCES = [
   'google-ko',
   'pytorch-ko',
   'terms-kr',

@@ -1,6 +1,7 @@
 // What the user reads for each error kind, and the one next step offered with it.
+
+import type { SummaryError } from '../domain.ts';
 import { koErrors } from '../i18n/ko.ts';
-import type { SummaryError } from '../messages.ts';
 
 /**
  * `openReader`: the arXiv permission is asked for on the reader page (content scripts cannot ask);

@@ -1,6 +1,6 @@
 // Finds the tab the popup acts on and talks to its content script.
 import { browser } from 'wxt/browser';
-import type { PageRequest, PageResponses } from '../../shared/messages.ts';
+import type { PageRequest, PageRequestType, PageResponses } from '../../shared/messages.ts';
 
 /**
  * The active tab; when the popup itself was opened as a tab (keyboard users, tests), the tab the
@@ -16,12 +16,12 @@ export async function activeTabId(): Promise<number | null> {
 }
 
 /** Null when the tab has no content script of ours: it is not a Hugging Face papers page. */
-export async function askPage<T extends PageRequest>(
+export async function askPage<K extends PageRequestType>(
   tabId: number,
-  request: T,
-): Promise<PageResponses[T['type']] | null> {
+  request: PageRequest & { type: K },
+): Promise<PageResponses[K] | null> {
   try {
-    const response: PageResponses[T['type']] | undefined = await browser.tabs.sendMessage(tabId, request);
+    const response: PageResponses[K] | undefined = await browser.tabs.sendMessage(tabId, request);
     return response ?? null;
   } catch {
     // "Receiving end does not exist": no content script there, so not a papers page.

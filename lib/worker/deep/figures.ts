@@ -10,7 +10,7 @@ export function figureKey(figure: FullTextFigure, index: number): string {
 }
 
 /** "Figure 2", "Table 1"; "Figure" alone when the caption had no number. */
-export function figureLabel(figure: Pick<FullTextFigure, 'kind' | 'number'>): string {
+function figureLabel(figure: Pick<FullTextFigure, 'kind' | 'number'>): string {
   return `${figure.kind === 'table' ? 'Table' : 'Figure'} ${figure.number}`.trim();
 }
 

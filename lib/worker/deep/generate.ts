@@ -5,7 +5,7 @@
 // Runs in the background worker only.
 
 import type { DeepPortEvent } from '../../shared/deep-messages.ts';
-import type { Usage } from '../../shared/messages.ts';
+import type { Usage } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { CodeLink } from '../cache.ts';
 import { chunkLabel, combineInput } from '../fulltext/chunking.ts';
@@ -287,7 +287,7 @@ export async function explainSection(
 // ---- Questions ---------------------------------------------------------------------------------
 
 /** How many earlier turns go with a question: enough for a follow-up, not a whole evening's worth. */
-export const HISTORY_TURNS = 6;
+const HISTORY_TURNS = 6;
 
 export interface GeneratedAnswer {
   text: string;

@@ -2,7 +2,7 @@
 // as HTML with the TeX rendered to MathML, tables as <table>. Built in the worker (which has temml);
 // the reader sanitises every piece before it shows it.
 
-import type { FigureView, PaperView, SectionOutline } from '../../shared/deep-messages.ts';
+import type { FigureView, PaperView, SectionOutline } from '../../shared/deep-domain.ts';
 import type { CodeLink } from '../cache.ts';
 import type { FullTextFigure, PaperFullText } from '../fulltext/types.ts';
 import { paperTextToHtml } from '../summary/markdown.ts';

@@ -3,7 +3,7 @@
 // and the code and data links. Pure: full text and settings in, prompt inputs out.
 
 import { costOf, estimateTokens } from '../../shared/cost.ts';
-import type { DeepEstimate } from '../../shared/deep-messages.ts';
+import type { DeepEstimate } from '../../shared/deep-domain.ts';
 import { effectiveProvider } from '../../shared/providers.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { CodeLink } from '../cache.ts';

@@ -47,7 +47,7 @@ export interface ModelInfo {
  * (openai/text-embedding-3-small $0.02, google/gemini-embedding-001 $0.15; text-embedding-3-large
  * $0.13 from OpenAI's pricing page). Anything not here is asked of the user before money is spent.
  */
-export const LIST_PRICES: Readonly<Record<string, ModelPrice>> = {
+const LIST_PRICES: Readonly<Record<string, ModelPrice>> = {
   'gpt-6-luna': { input: 0.1, output: 0.5 },
   'gpt-5': { input: 1.25, output: 10 },
   'gpt-5-mini': { input: 0.25, output: 2 },

@@ -1,8 +1,8 @@
 // Asks the model for one batch of one-liners and reads the answer as it streams: every entry that is
 // complete and valid is handed on at once, and the ids without one are returned to be asked again.
 
+import type { Usage } from '../../shared/domain.ts';
 import type { GlossaryEntry } from '../../shared/glossary/entry.ts';
-import type { Usage } from '../../shared/messages.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { glossaryForText } from '../glossary.ts';
 import type { CorrectionStore } from '../request-plan.ts';

@@ -10,7 +10,7 @@ export interface BatchLimits {
 }
 
 /** For a model the catalogue does not know (often a local one): small, so the first request fits. */
-export const UNKNOWN_MODEL_LIMITS: BatchLimits = { contextTokens: 8_192, maxOutputTokens: 2_048 };
+const UNKNOWN_MODEL_LIMITS: BatchLimits = { contextTokens: 8_192, maxOutputTokens: 2_048 };
 /** Output a reasoning model spends thinking at low effort, by the catalogue's reasoning style. */
 const REASONING_RESERVE = { openai: 2_000, thinking: 4_000 } as const;
 
@@ -59,7 +59,7 @@ const OUTPUT_MARGIN = 1.3;
 const OUTPUT_OVERHEAD_TOKENS = 100;
 /** Of the context window, what the estimates may fill (they are estimates). */
 const CONTEXT_SHARE = 0.9;
-export const DEFAULT_MAX_PAPERS_PER_BATCH = 40;
+const DEFAULT_MAX_PAPERS_PER_BATCH = 40;
 
 function withRelevance(options: BatchPlanOptions): boolean {
   return (options.prompt.interests?.length ?? 0) > 0;

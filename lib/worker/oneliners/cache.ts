@@ -1,13 +1,14 @@
 // Cached one-liners: one entry per paper, model and prompt version (and interests, when scored).
 import * as v from 'valibot';
-import type { OneLinerItem } from '../../shared/messages.ts';
+import type { OneLinerItem } from '../../shared/domain.ts';
+import { PaperIdSchema } from '../../shared/messages.ts';
 import type { LruLayout } from '../cache.ts';
 import type { OneLiner } from './parse.ts';
 import { oneLinerCacheKey } from './prompt.ts';
 
-export const OneLinerEntrySchema = v.object({
+const OneLinerEntrySchema = v.object({
   key: v.string(),
-  paperId: v.pipe(v.string(), v.regex(/^\d{4}\.\d{4,5}$/)),
+  paperId: PaperIdSchema,
   titleKo: v.pipe(v.string(), v.nonEmpty(), v.maxLength(500)),
   tldrKo: v.pipe(v.string(), v.nonEmpty(), v.maxLength(2_000)),
   relevance: v.nullable(v.picklist([0, 1, 2, 3])),

@@ -8,13 +8,13 @@ import type OpenAI from 'openai';
 import type { ChatMessage } from '../summary/prompt.ts';
 
 /** Bump when the prompt or the answer's shape changes: cached one-liners are keyed by it. */
-export const ONE_LINER_PROMPT_VERSION = 'oneliner-v1-2026-11';
+const ONE_LINER_PROMPT_VERSION = 'oneliner-v1-2026-11';
 
 /** Longest TL;DR we show, in characters (Hangul syllables, spaces and punctuation count one each). */
 export const MAX_TLDR_CHARS = 80;
 export const MAX_REASON_CHARS = 40;
 /** How much of an abstract goes in when Hugging Face has no `ai_summary` for the paper. */
-export const MAX_INPUT_TEXT_CHARS = 600;
+const MAX_INPUT_TEXT_CHARS = 600;
 
 export interface OneLinerPaper {
   id: string;

@@ -35,7 +35,7 @@ export function clientFor(settings: ClientSettings): OpenAI {
 }
 
 /** `…/deployments/x?api-version=2024-10-21` → the path as base URL, the query sent with every request. */
-export function splitEndpoint(baseURL: string): { baseURL: string; query: Record<string, string> } {
+function splitEndpoint(baseURL: string): { baseURL: string; query: Record<string, string> } {
   const url = new URL(baseURL);
   const query = Object.fromEntries(url.searchParams);
   url.search = '';

@@ -11,7 +11,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
-import type { SummaryError } from '../../shared/messages.ts';
+import type { SummaryError } from '../../shared/domain.ts';
 import { isNearbyEndpoint } from '../../shared/settings.ts';
 import { retryDelayFromHeaders } from './retry-after.ts';
 

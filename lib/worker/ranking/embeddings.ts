@@ -3,7 +3,7 @@
 // scores), and vectors kept small in the cache (int8, 256 dimensions where the model can shorten).
 import OpenAI from 'openai';
 import * as v from 'valibot';
-import type { Usage } from '../../shared/messages.ts';
+import type { Usage } from '../../shared/domain.ts';
 import { defaultEmbeddingModel } from '../../shared/providers.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { LruLayout } from '../cache.ts';
@@ -18,7 +18,7 @@ export function embeddingModelFor(
 }
 
 /** Enough to rank a day of papers; text-embedding-3 models shorten their vectors on request. */
-export const EMBEDDING_DIMENSIONS = 256;
+const EMBEDDING_DIMENSIONS = 256;
 
 /** The dimensions to ask for: shortened where the model can and the endpoint took it, else null (full). */
 export function embeddingDimensionsFor(model: string, fact: EmbeddingFact | undefined): number | null {
@@ -67,7 +67,7 @@ export function decodeVector(data: string): Int8Array | null {
 
 // ---- The cache of vectors ------------------------------------------------------------------------
 
-export const VectorEntrySchema = v.object({
+const VectorEntrySchema = v.object({
   key: v.string(),
   /** Base64 of the int8 vector. */
   data: v.pipe(v.string(), v.maxLength(20_000)),

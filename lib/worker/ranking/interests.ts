@@ -1,7 +1,7 @@
 // The user's interests as written on the options page ("RLHF, 멀티모달 에이전트, 효율적 추론") → a list of topics.
 
 /** More topics than this dilute the ranking (a paper need match only one) and lengthen every prompt. */
-export const MAX_INTERESTS = 20;
+const MAX_INTERESTS = 20;
 const MAX_TOPIC_CHARS = 100;
 
 /** Topics split at commas, semicolons, middle dots and line ends; blanks and repeats dropped, order kept. */

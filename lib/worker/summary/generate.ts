@@ -3,8 +3,9 @@
 // (request plans that adapt to the endpoint, usage, the idle watchdog) is lib/worker/stream-answer.ts's.
 // Runs in the background worker only.
 import type OpenAI from 'openai';
+import type { PaperForSummary, Usage } from '../../shared/domain.ts';
 import type { GlossaryEntry } from '../../shared/glossary/entry.ts';
-import type { PaperForSummary, SummaryPortEvent, Usage } from '../../shared/messages.ts';
+import type { SummaryPortEvent } from '../../shared/messages.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { checkAgainstGlossary, type GlossaryFinding, glossaryForText } from '../glossary.ts';
 import { SummaryFailure } from '../openai/errors.ts';

@@ -18,7 +18,7 @@ const TEMML_OPTIONS = {
 };
 
 /** Longer TeX than this is shown as source: no summary or caption needs it, and it bounds the work. */
-export const MAX_TEX_LENGTH = 4000;
+const MAX_TEX_LENGTH = 4000;
 
 // temml escapes text and attribute values (&<>"'), so its markup splits cleanly into tags and text.
 const TAG = /<(\/?)([a-z]+)((?:\s+[a-z-]+="[^"<>]*")*)\s*>/g;

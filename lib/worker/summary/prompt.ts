@@ -1,8 +1,8 @@
 // The summary prompts, versioned: a change here must bump PROMPT_VERSION so cached summaries from
 // the old prompt are not served as if they came from the new one.
 
+import type { PaperForSummary } from '../../shared/domain.ts';
 import type { GlossaryFinding } from '../../shared/glossary/after-check.ts';
-import type { PaperForSummary } from '../../shared/messages.ts';
 import type { SummaryStyle } from '../../shared/settings.ts';
 
 /** v2: the glossary lines for the paper's terms join the system prompt. */
