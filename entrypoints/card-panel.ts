@@ -4,5 +4,13 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountFallbackList } from '../lib/page/fallback-list.ts';
 import type { PanelCode } from '../lib/page/lazy-code.ts';
 import { drawPanel } from '../lib/page/summary-panel.ts';
+import { describeSummaryError } from '../lib/shared/summary/error-messages.ts';
+import { sanitizeSummaryHtml } from '../lib/shared/summary/render.ts';
 
-export default defineUnlistedScript((): PanelCode => ({ drawPanel, mountFallbackList }));
+export default defineUnlistedScript(
+  (): PanelCode => ({
+    drawPanel,
+    mountFallbackList,
+    deepEnv: { sanitize: sanitizeSummaryHtml, describeError: describeSummaryError },
+  }),
+);

@@ -1,9 +1,9 @@
 // Where a deep reading operation stands, in words, with its stop button and, after a failure, the
 // Korean message and its next step.
 import { useEffect, useState } from 'preact/hooks';
+import { isRunning, type OperationState } from '../../lib/shared/deep-operation.ts';
 import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
 import { describeSummaryError } from '../../lib/shared/summary/error-messages.ts';
-import { isRunning, type OperationState } from '../../lib/ui/reader/operation-state.ts';
 
 function statusText(state: OperationState, now: number): string {
   switch (state.phase) {

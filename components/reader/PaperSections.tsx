@@ -2,9 +2,9 @@
 // and tables with Korean captions once known, and, for top-level sections, a Korean explanation on
 // demand ("한국어 설명").
 import type { FigureView, PaperView, SectionOutline, SectionView } from '../../lib/shared/deep-domain.ts';
+import { isRunning, streamedSoFar } from '../../lib/shared/deep-operation.ts';
 import type { DeepPaper } from '../../lib/shared/domain.ts';
 import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
-import { isRunning, streamedSoFar } from '../../lib/ui/reader/operation-state.ts';
 import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';

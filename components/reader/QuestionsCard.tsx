@@ -2,9 +2,9 @@
 // and a box to ask another; the answer streams in, grounded in the paper's text.
 import { useState } from 'preact/hooks';
 import type { TurnView } from '../../lib/shared/deep-domain.ts';
+import { isRunning, streamedSoFar } from '../../lib/shared/deep-operation.ts';
 import type { DeepPaper } from '../../lib/shared/domain.ts';
 import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
-import { isRunning, streamedSoFar } from '../../lib/ui/reader/operation-state.ts';
 import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';

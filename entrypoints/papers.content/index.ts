@@ -54,10 +54,25 @@ function start(ctx: ContentScriptContext): void {
     (paperIds) => askBackground({ type: 'getCached', paperIds }),
   );
   const openOptions = () => void askBackground({ type: 'openOptions' });
+  /** The deep reading part of a panel: its code comes with the page-data code, its sanitiser with the panel's. */
+  const mountDeep = (container: HTMLElement, paperId: string) => {
+    let unmount: (() => void) | null = null;
+    let gone = false;
+    Promise.all([loadPageData(), painter.prepare()]).then(
+      ([data, panel]) => {
+        if (!gone) unmount = data.mountDeepSection(container, paperId, { ...panel.deepEnv, openOptions });
+      },
+      (error: unknown) => console.warn('[Daily Papers KO] could not load deep reading', error),
+    );
+    return () => {
+      gone = true;
+      unmount?.();
+    };
+  };
   /** A paper's button and panel in `parent`: a card's shadow root or a row of the fallback list. */
   const showPaper = (parent: ParentNode, paperId: string, title: string) => {
     const { controller, detach } = registry.attach(paperId);
-    const hide = showCard(parent, controller, title, painter, openOptions);
+    const hide = showCard(parent, controller, title, painter, openOptions, mountDeep);
     return () => {
       hide();
       detach();

@@ -38,6 +38,7 @@ export function showCard(
   title: string,
   painter: PanelPainter,
   openOptions: () => void,
+  mountDeep: (container: HTMLElement, paperId: string) => () => void,
 ): () => void {
   const root = cardTemplate().cloneNode(true) as HTMLElement;
   const bar = root.firstChild as HTMLElement;
@@ -63,6 +64,7 @@ export function showCard(
       retry: () => controller.summarize({ force: true, batch: false }),
       stop: () => controller.stop(),
       openOptions,
+      mountDeep: (container) => mountDeep(container, controller.paperId),
     });
   };
 

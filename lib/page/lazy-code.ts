@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { PaperForSummary, RunOrder } from '../shared/domain.ts';
 import type { PageRequestType, PageResponses, SummaryPortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
+import type { DeepSectionEnv } from './deep-section.ts';
 import type { FallbackList, ShowPaper } from './fallback-list.ts';
 import type { CardFinder, PageScan } from './hf/page-scan.ts';
 import type { PanelState } from './panel-state.ts';
@@ -14,6 +15,8 @@ export interface PanelActions {
   retry: () => void;
   stop: () => void;
   openOptions: () => void;
+  /** Mounts the deep reading part ("전문 요약", "한국어로 읽기", "질문") under a finished summary. */
+  mountDeep: (container: HTMLElement) => () => void;
 }
 
 export interface PanelProps extends PanelActions {
@@ -31,6 +34,8 @@ export interface PanelCode {
   drawPanel(container: HTMLElement, props: PanelProps | null): void;
   /** "목록으로 보기": the page's papers listed in our toolbar, for when cards can't be found. */
   mountFallbackList(container: HTMLElement, showPaper: ShowPaper): FallbackList;
+  /** The panel's sanitiser and error descriptions, lent to the deep reading part. */
+  deepEnv: Omit<DeepSectionEnv, 'openOptions'>;
 }
 
 /** What the boot script knows of the page reader's last look, for the drift report. */
@@ -50,6 +55,8 @@ export interface PageDataCode {
   orderIds(paperIds: string[], order: RunOrder): string[];
   /** The full card finder, for pages the boot script's fast path can't read. */
   cardFinder: CardFinder;
+  /** The deep reading part of a card's panel (lib/page/deep-section.ts); returns what takes it down. */
+  mountDeepSection(container: HTMLElement, paperId: string, env: DeepSectionEnv): () => void;
   /** Answers the popup and the keyboard shortcut; undefined for anything that is not a page request. */
   answerPageRequest(
     message: unknown,

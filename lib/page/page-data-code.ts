@@ -5,6 +5,7 @@ import type { RunOrder } from '../shared/domain.ts';
 import { dispatch } from '../shared/handlers.ts';
 import { type PageHandlers, parsePageRequest, parsePortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
+import { mountDeepSection } from './deep-section.ts';
 import { CARD_FINDER } from './hf/card-finder.ts';
 import { readPapersFromPage } from './hf/page.ts';
 import { readingOf } from './hf/page-scan.ts';
@@ -70,6 +71,7 @@ export const pageDataCode: PageDataCode = {
   },
   orderIds,
   cardFinder: CARD_FINDER,
+  mountDeepSection: (container, paperId, env) => mountDeepSection(container, { id: paperId }, env),
   answerPageRequest(message, registry, reading) {
     const request = parsePageRequest(message);
     return request ? dispatch(pageHandlers, request, { registry, reading }) : undefined;

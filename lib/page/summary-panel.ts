@@ -35,6 +35,9 @@ interface Panel {
   copyNote: HTMLElement | null;
   /** A wait the endpoint asked for, counting down. */
   wait: { state: PanelState; endsAt: number; timer: ReturnType<typeof setInterval> | null } | null;
+  /** Where deep reading goes, under the first finished summary; and what takes it down. */
+  deep: HTMLElement;
+  unmountDeep: (() => void) | null;
 }
 
 const panels = new WeakMap<HTMLElement, Panel>();
@@ -45,6 +48,7 @@ export function drawPanel(container: HTMLElement, props: PanelProps | null): voi
   if (!props || props.state.phase === 'idle') {
     if (panel) {
       stopCountdown(panel);
+      panel.unmountDeep?.();
       panel.section.remove();
       panel.status.remove();
       panels.delete(container);
@@ -112,7 +116,8 @@ function createPanel(container: HTMLElement, props: PanelProps): Panel {
   alert.setAttribute('role', 'alert');
   alert.hidden = true;
   const actions = el('div', 'dpk-toolbar');
-  const section = el('section', 'dpk-panel', body, note, alert, actions);
+  const deep = el('div', 'dpk-deep-area');
+  const section = el('section', 'dpk-panel', body, note, alert, actions, deep);
   const status = el('p', 'dpk-sr');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
@@ -133,6 +138,8 @@ function createPanel(container: HTMLElement, props: PanelProps): Panel {
     meta: null,
     copyNote: null,
     wait: null,
+    deep,
+    unmountDeep: null,
   };
 }
 
@@ -210,6 +217,8 @@ function update(panel: Panel): void {
     panel.meta.hidden = state.phase !== 'done';
   }
   showWait(panel);
+  // Deep reading joins the panel once there is a summary to go deeper from, and stays.
+  if (state.phase === 'done' && !panel.unmountDeep) panel.unmountDeep = props.mountDeep(panel.deep);
 }
 
 function buildActions(panel: Panel, busy: boolean, error: ErrorDescription | null, text: string): void {

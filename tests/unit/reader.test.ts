@@ -6,7 +6,7 @@ import {
   nextOperationState,
   stoppedState,
   streamedSoFar,
-} from '../../lib/ui/reader/operation-state.ts';
+} from '../../lib/shared/deep-operation.ts';
 import { FullTextLibrary } from '../../lib/worker/full-text-library.ts';
 import { fixtureFetch } from '../fixtures/arxiv/fetch.ts';
 import { SAMPLE_ID, samplePaperHtml } from '../fixtures/arxiv/papers.ts';

@@ -10,7 +10,7 @@ function mount() {
   const shadow = host.attachShadow({ mode: 'open' });
   const container = document.createElement('div');
   shadow.append(container);
-  const actions = { retry: vi.fn(), stop: vi.fn(), openOptions: vi.fn() };
+  const actions = { retry: vi.fn(), stop: vi.fn(), openOptions: vi.fn(), mountDeep: vi.fn(() => () => {}) };
   const draw = (state: PanelState, open = true) => {
     const props: PanelProps = { panelId: 'dpk-panel-1', title: 'A Paper', state, open, ...actions };
     drawPanel(container, props);

@@ -22,6 +22,10 @@ export const koReader = {
   deepTitle: '전문 요약',
   deepButton: '전문 요약',
   deepAgain: '다시 요약',
+  /** A card's panel: after the estimate, start the deep summary or not. */
+  startDeep: '이대로 요약',
+  cancel: '취소',
+  openReader: '한국어로 읽기',
   estimating: '전문의 토큰과 비용을 계산하는 중…',
   estimate: (tokens: string, cost: string, requests: number, model: string) =>
     `이 논문 전문 ≈ ${tokens} 토큰 · 요청 ${requests}회 · ≈ ${cost} (${model})`,

@@ -1,9 +1,9 @@
 // A Preact hook for one deep reading operation at a time (a deep summary, a section, a question):
 // start it, follow its events, stop it. Leaving the page closes the port, which stops it.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type DeepOperationRequest, type DeepSession, startDeepSession } from '../../shared/deep-client.ts';
 import type { DeepResult } from '../../shared/deep-messages.ts';
-import { type DeepOperationRequest, type DeepSession, startDeepSession } from './deep-client.ts';
-import { IDLE, nextOperationState, type OperationState, stoppedState } from './operation-state.ts';
+import { IDLE, nextOperationState, type OperationState, stoppedState } from '../../shared/deep-operation.ts';
 
 export interface DeepOperation {
   state: OperationState;

@@ -6,7 +6,7 @@ import {
   type DeepPortEvent,
   type DeepPortRequest,
   parseDeepPortEvent,
-} from '../../shared/deep-messages.ts';
+} from './deep-messages.ts';
 
 export interface DeepSession {
   /** Stops the work: the background aborts it unless another page is reading it too. */

@@ -1,6 +1,6 @@
 // Where one deep reading operation stands, as the reader shows it: a reducer over the port's events.
-import type { DeepPortEvent, DeepResult } from '../../shared/deep-messages.ts';
-import type { SummaryError } from '../../shared/domain.ts';
+import type { DeepPortEvent, DeepResult } from './deep-messages.ts';
+import type { SummaryError } from './domain.ts';
 
 export type OperationState =
   | { phase: 'idle' }
