@@ -11,6 +11,8 @@ export interface PanelActions {
   retry: () => void;
   stop: () => void;
   openOptions: () => void;
+  /** Opens the reader page, where arXiv's permission is asked for (deep-reading errors). */
+  openReader?: () => void;
 }
 
 export interface PanelProps extends PanelActions {

@@ -49,9 +49,12 @@ export const koPanel = {
   copied: '복사했습니다.',
   copyFailed: '복사하지 못했습니다. 텍스트를 직접 선택해 복사하세요.',
   retry: '다시 요약',
+  /** After an error: the same request again, once its cause is fixed (or the endpoint recovered). */
+  retryAfterError: '다시 시도',
+  openReader: '한국어로 읽기',
   openOptions: '설정 열기',
   billing: 'OpenAI 결제 페이지 열기',
-  waitThenRetry: (seconds: number) => `${seconds}초 후 다시 시도`,
+  waitThenRetry: (seconds: number) => `${seconds}초 후에 다시 시도할 수 있습니다`,
   modelLine: (model: string) => `모델: ${model}`,
   tokens: (count: number) => `${formatCount(count)} 토큰`,
   reload: '페이지 새로 고침',
