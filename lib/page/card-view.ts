@@ -57,6 +57,7 @@ export function showCard(
     pending = null;
     painter.draw(panel, {
       panelId,
+      paperId: controller.paperId,
       title,
       state: controller.state,
       open,

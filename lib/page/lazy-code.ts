@@ -18,6 +18,8 @@ export interface PanelActions {
 export interface PanelProps extends PanelActions {
   /** The id the card's button points its aria-controls at. */
   panelId: string;
+  paperId: string;
+  /** The paper's English title, as the card shows it. */
   title: string;
   state: PanelState;
   /** The user may fold the panel away under its button. */

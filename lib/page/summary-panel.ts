@@ -6,6 +6,7 @@
 import panelCss from '../../assets/styles/summary-panel.css?inline';
 import { formatUsd } from '../shared/cost.ts';
 import { formatKoreanDate, koPanel } from '../shared/i18n/ko.ts';
+import { copyTextOf } from '../shared/summary/copy-text.ts';
 import { describeSummaryError, type ErrorDescription } from '../shared/summary/error-messages.ts';
 import { sanitizeSummaryHtml } from '../shared/summary/render.ts';
 import type { PanelProps } from './lazy-code.ts';
@@ -269,7 +270,8 @@ async function copy(panel: Panel): Promise<void> {
   const state = panel.props.state;
   let note: string = koPanel.copied;
   try {
-    await navigator.clipboard.writeText(state.phase === 'idle' ? '' : state.text);
+    const summary = state.phase === 'idle' ? '' : state.text;
+    await navigator.clipboard.writeText(copyTextOf(summary, panel.props.title, panel.props.paperId));
   } catch {
     note = koPanel.copyFailed;
   }

@@ -14,7 +14,14 @@ function mount() {
   shadow.append(container);
   const actions = { retry: vi.fn(), stop: vi.fn(), openOptions: vi.fn() };
   const draw = (state: PanelState, open = true) => {
-    const props: PanelProps = { panelId: 'dpk-panel-1', title: 'A Paper', state, open, ...actions };
+    const props: PanelProps = {
+      panelId: 'dpk-panel-1',
+      paperId: '2611.00001',
+      title: 'A Paper',
+      state,
+      open,
+      ...actions,
+    };
     drawPanel(container, props);
   };
   const buttons = () => [...shadow.querySelectorAll('button')].map((b) => b.textContent);
@@ -110,6 +117,7 @@ describe('the summary panel', () => {
     const openReader = vi.fn();
     drawPanel(container, {
       panelId: 'dpk-panel-1',
+      paperId: '2611.00001',
       title: 'A Paper',
       state: { phase: 'error', error: { kind: 'arxivPermission' }, text: '', html: '' },
       open: true,
