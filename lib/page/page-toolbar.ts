@@ -3,6 +3,7 @@
 import { formatTokens, formatUsd } from '../shared/cost.ts';
 import { koToolbar } from '../shared/i18n/ko.ts';
 import type { CardRegistry } from './card-registry.ts';
+import { mountFoldButtons } from './fold-all.ts';
 import type { RunOrder } from './lazy-code.ts';
 
 export interface PageToolbarDeps {
@@ -80,6 +81,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   const section = element('section', 'dpk-toolbar-bar', status, body);
   section.setAttribute('aria-label', koToolbar.label);
   container.append(section);
+  const unmountFoldButtons = mountFoldButtons(section, registry);
   let shown: Node[] = [];
 
   /**
@@ -137,6 +139,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   update();
   return () => {
     unsubscribe();
+    unmountFoldButtons();
     if (idle !== undefined) cancelIdleCallback(idle);
     section.remove();
   };

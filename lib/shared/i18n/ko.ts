@@ -25,6 +25,9 @@ export const koToolbar = {
   estimate: (count: number, tokens: string, cost: string) => `${count}편 ≈ ${tokens} 토큰 ≈ ${cost}`,
   progress: (done: number, total: number) => `${done} / ${total} 요약됨`,
   nothingLeft: '이 페이지의 논문을 모두 요약했습니다.',
+  foldGroup: '요약 패널',
+  foldAll: '모두 접기',
+  unfoldAll: '모두 펼치기',
 } as const;
 
 /** The button under each card (the content script's boot part paints it). */
