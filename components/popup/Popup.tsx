@@ -8,6 +8,7 @@ import type { PageStatus, Spending } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { activeTabId, askPage } from '../../lib/ui/popup/active-page.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
+import { KeyNotice } from './KeyNotice.tsx';
 
 type Order = 'upvotes' | 'page';
 type Missing = 'summarize' | 'skip';
@@ -83,6 +84,7 @@ export function Popup() {
   return (
     <main class="popup">
       <h1>{koPopup.title}</h1>
+      <KeyNotice />
       {status === undefined ? null : status === null ? (
         <>
           <p>{koPopup.notPapersPage}</p>

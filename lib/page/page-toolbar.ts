@@ -4,6 +4,7 @@ import { formatTokens, formatUsd } from '../shared/cost.ts';
 import { koToolbar } from '../shared/i18n/ko.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { mountFoldButtons } from './fold-all.ts';
+import { mountKeyNotice } from './key-notice.ts';
 import type { RunOrder } from './lazy-code.ts';
 
 export interface PageToolbarDeps {
@@ -82,6 +83,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   section.setAttribute('aria-label', koToolbar.label);
   container.append(section);
   const unmountFoldButtons = mountFoldButtons(section, registry);
+  const unmountKeyNotice = mountKeyNotice(section);
   let shown: Node[] = [];
 
   /**
@@ -140,6 +142,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   return () => {
     unsubscribe();
     unmountFoldButtons();
+    unmountKeyNotice();
     if (idle !== undefined) cancelIdleCallback(idle);
     section.remove();
   };

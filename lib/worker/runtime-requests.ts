@@ -9,6 +9,7 @@ import { listModels, testConnection } from './connection-test.ts';
 import type { DeepService } from './deep-service.ts';
 import type { GlossaryStore } from './glossary.ts';
 import { editGlossary, exportGlossary, glossaryRows } from './glossary-requests.ts';
+import { keyStatusOf } from './key-status.ts';
 import { applyLocalOriginRule, TRIED_ENDPOINT_RULE } from './local-origin-rule.ts';
 import { describeModel, isShutDown, priceOf } from './models/catalogue.ts';
 import type { OneLinerService } from './oneliner-service.ts';
@@ -75,6 +76,8 @@ export async function answerRuntimeRequest(
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
     }
+    case 'getKeyStatus':
+      return keyStatusOf(await loadSettings());
     case 'getPagePrefs': {
       const settings = await loadSettings();
       return {

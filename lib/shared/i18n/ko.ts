@@ -30,6 +30,12 @@ export const koToolbar = {
   unfoldAll: '모두 펼치기',
 } as const;
 
+/** Before any click, while summaries need a key that is not saved (page toolbar and popup). */
+export const koKeyNotice = {
+  message: 'API 키를 설정하세요. ',
+  openOptions: '설정 열기',
+} as const;
+
 /** The button under each card (the content script's boot part paints it). */
 export const koCardButton = {
   label: '한국어 요약',
