@@ -12,7 +12,7 @@ describe('the key status', () => {
   });
 
   it('is told to every tab; a tab without a receiver does not stop the others', async () => {
-    const sendMessage = vi.fn((tabId: number) =>
+    const sendMessage = vi.fn((tabId: number, _message: unknown) =>
       tabId === 2 ? Promise.reject(new Error('no receiver')) : Promise.resolve(undefined),
     );
     await broadcastKeyStatus(
