@@ -4,6 +4,7 @@ import { type PapersRoute, parsePapersRoute } from '../shared/hf-routes.ts';
 import { CardHosts, type CardTarget, HOST_TAG, type RenderCard } from './card-hosts.ts';
 import { type PageScan, scanPapersPage } from './hf/page-scan.ts';
 import { normalizeAbstract } from './hf/paper-text.ts';
+import { followPageTheme } from './page-theme.ts';
 
 export function findCardsForRoute(root: Document, route: PapersRoute | null): CardTarget[] {
   return scanPapersPage(root, route).cards;
@@ -39,6 +40,7 @@ export function startPapersPage(
 ): void {
   const hosts = new CardHosts(render, css);
   hosts.removeForeignHosts(document);
+  ctx.onInvalidated(followPageTheme());
   // A paper page without its island: the abstract that places the panel comes from the API, once.
   const abstracts = new Map<string, string | null>();
   const needAbstract = (paperId: string) => {
