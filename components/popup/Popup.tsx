@@ -97,6 +97,11 @@ export function Popup() {
       ) : (
         <>
           <p data-testid="popup-status">{koPopup.pageStatus(status.total, status.done)}</p>
+          {status.failed > 0 && (
+            <p class="failed" data-testid="popup-failed">
+              {koPopup.failed(status.failed)}
+            </p>
+          )}
           <div class="row">
             <button type="button" class="primary" onClick={summarizeAll} disabled={status.total === 0}>
               {koPopup.summarizeAll}

@@ -25,6 +25,15 @@ export const koToolbar = {
   estimate: (count: number, tokens: string, cost: string) => `${count}편 ≈ ${tokens} 토큰 ≈ ${cost}`,
   progress: (done: number, total: number) => `${done} / ${total} 요약됨`,
   nothingLeft: '이 페이지의 논문을 모두 요약했습니다.',
+  /** The end of a whole-page run. */
+  runReport: (run: { done: number; failed: number; stopped: number; skipped: number; cost: string | null }) =>
+    [
+      `모두 요약 끝: 완료 ${run.done}편`,
+      `실패 ${run.failed}편`,
+      ...(run.stopped > 0 ? [`취소 ${run.stopped}편`] : []),
+      `건너뜀 ${run.skipped}편(이미 요약됨)`,
+      run.cost === null ? '비용: 가격을 몰라 계산하지 못함' : `비용 약 ${run.cost}`,
+    ].join(' · '),
   foldGroup: '요약 패널',
   foldAll: '모두 접기',
   unfoldAll: '모두 펼치기',
@@ -208,6 +217,7 @@ export const koPopup = {
   openPapers: 'Hugging Face Daily Papers 열기',
   openOptions: '설정 열기',
   pageStatus: (total: number, done: number) => `논문 ${total}편 · 요약 ${done}편`,
+  failed: (count: number) => `요약 실패 ${count}편: 카드의 "다시 시도"로 다시 요청하세요.`,
   summarizeAll: '이 페이지 모두 요약',
   queued: (count: number) =>
     count > 0 ? `${count}편을 요약 대기열에 넣었습니다.` : '요약할 논문이 남아 있지 않습니다.',
