@@ -84,7 +84,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   const finished = [finishedText];
 
   const status = element('span', 'dpk-meta');
-  const body = element('span', '');
+  const body = element('span', 'dpk-toolbar-body');
   // What the last run came to: done, failed, skipped and its cost.
   const runReport = element('p', 'dpk-run-report');
   runReport.setAttribute('role', 'status');
