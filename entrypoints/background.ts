@@ -25,6 +25,7 @@ import { DeepService } from '../lib/worker/deep-service.ts';
 import { FullTextLibrary } from '../lib/worker/full-text-library.ts';
 import { createGlanceServices, glossaryStore } from '../lib/worker/glance.ts';
 import { serveGlancePort } from '../lib/worker/glance-port.ts';
+import { broadcastKeyStatus, keyStatusOf } from '../lib/worker/key-status.ts';
 import { applyLocalOriginRule } from '../lib/worker/local-origin-rule.ts';
 import { pdfReaderFor } from '../lib/worker/pdf-reader-host.ts';
 import { RememberedCorrections } from '../lib/worker/request-plan.ts';
@@ -62,6 +63,7 @@ export default defineBackground(() => {
   const current = watchedSettings((changed) => {
     service?.settingsChanged();
     void applyLocalOriginRule(browser, changed.baseURL);
+    void broadcastKeyStatus(browser.tabs, keyStatusOf(changed));
   });
   const ready = Promise.all([migrated, learnt]);
   const settings = () => ready.then(current);

@@ -8,6 +8,7 @@ import { koPopup } from '../../lib/shared/i18n/ko.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { activeTabId, askPage } from '../../lib/ui/popup/active-page.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
+import { KeyNotice } from './KeyNotice.tsx';
 import { PageReadingReport } from './PageReadingReport.tsx';
 
 type Order = 'upvotes' | 'page';
@@ -84,6 +85,7 @@ export function Popup() {
   return (
     <main class="popup">
       <h1>{koPopup.title}</h1>
+      <KeyNotice />
       {status === undefined ? null : status === null ? (
         <>
           <p>{koPopup.notPapersPage}</p>
@@ -96,6 +98,11 @@ export function Popup() {
       ) : (
         <>
           <p data-testid="popup-status">{koPopup.pageStatus(status.total, status.done)}</p>
+          {status.failed > 0 && (
+            <p class="failed" data-testid="popup-failed">
+              {koPopup.failed(status.failed)}
+            </p>
+          )}
           <div class="row">
             <button type="button" class="primary" onClick={summarizeAll} disabled={status.total === 0}>
               {koPopup.summarizeAll}

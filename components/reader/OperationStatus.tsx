@@ -57,7 +57,8 @@ export function OperationStatus({
             {koReader.openOptions}
           </button>
         )}
-        {described.nextStep === 'retry' && onRetry && (
+        {/* Every error can be tried again once its cause is fixed. */}
+        {onRetry && (
           <button type="button" onClick={onRetry}>
             {koReader.retry}
           </button>

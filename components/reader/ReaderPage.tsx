@@ -166,11 +166,9 @@ export function ReaderPage({ paper: ref }: { paper: ReaderPaperRef }) {
             ) : (
               <div class="card op-error" role="alert">
                 <p>{describeSummaryError(view.error).message}</p>
-                {describeSummaryError(view.error).nextStep === 'retry' && (
-                  <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-                    {koReader.retry}
-                  </button>
-                )}
+                <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+                  {koReader.retry}
+                </button>
               </div>
             ))}
           <DeepSummaryCard

@@ -1,4 +1,5 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
+import { applyTheme, pageTheme } from './page-theme.ts';
 import { adoptStyles } from './shadow-styles.ts';
 import { createSlicer, SLICE_MS } from './slices.ts';
 
@@ -32,8 +33,8 @@ const HOST_STYLE =
 /** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
   const host = document.createElement(tag);
-  // Hugging Face's dark mode is a class on <html>; our UI follows it.
-  if (document.documentElement.classList.contains('dark')) host.dataset.theme = 'dark';
+  // Hugging Face's dark mode is a class on <html>; our UI follows it (live: page-theme.ts).
+  applyTheme(host, pageTheme());
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(shadow, HOST_STYLE + css);
   return { host, shadow };

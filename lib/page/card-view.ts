@@ -1,7 +1,9 @@
 // One card's view of its paper's controller: the "한국어 요약" button (plain DOM, painted by the boot
 // script) and, once there is something to show, the panel under it (drawn by the lazily loaded code).
 import { koCardButton } from '../shared/i18n/ko.ts';
+import { foldedTitleOf } from '../shared/summary/folded-title.ts';
 import type { CardController } from './card-controller.ts';
+import { onFoldAll } from './fold-all.ts';
 import type { PanelPainter } from './panel-painter.ts';
 import { isBusy, type PanelState } from './panel-state.ts';
 
@@ -24,7 +26,11 @@ function cardTemplate(): HTMLElement {
   const hint = element('span', 'dpk-hint', koCardButton.streaming);
   hint.setAttribute('aria-hidden', 'true');
   hint.hidden = true;
-  template = element('div', 'dpk', element('div', 'dpk-bar', button, hint), element('div', ''));
+  // While the panel is folded: the summary's Korean title on one line, so a folded page reads as a list.
+  const foldedTitle = element('span', 'dpk-folded-title');
+  foldedTitle.lang = 'ko';
+  foldedTitle.hidden = true;
+  template = element('div', 'dpk', element('div', 'dpk-bar', button, hint, foldedTitle), element('div', ''));
   return template;
 }
 
@@ -43,7 +49,8 @@ export function showCard(
   const root = cardTemplate().cloneNode(true) as HTMLElement;
   const bar = root.firstChild as HTMLElement;
   const button = bar.firstChild as HTMLButtonElement;
-  const hint = bar.lastChild as HTMLElement;
+  const hint = button.nextSibling as HTMLElement;
+  const foldedTitle = bar.lastChild as HTMLElement;
   const panel = root.lastChild as HTMLElement;
   const panelId = `dpk-panel-${controller.paperId}`;
   parent.append(root);
@@ -58,6 +65,7 @@ export function showCard(
     pending = null;
     painter.draw(panel, {
       panelId,
+      paperId: controller.paperId,
       title,
       state: controller.state,
       open,
@@ -79,6 +87,7 @@ export function showCard(
       button.setAttribute('aria-controls', panelId);
     }
     hint.hidden = open || !isBusy(state);
+    showFoldedTitle(state);
     if (drawn) return draw();
     if (state.phase === 'idle') return;
     // The first drawing waits for the panel code; a summary from the cache may wait its turn too.
@@ -88,6 +97,16 @@ export function showCard(
     const waiting = { urgent, cancel: () => {} };
     pending = waiting;
     waiting.cancel = painter.schedule(panel, draw, { urgent });
+  };
+
+  let foldedText = '';
+  const showFoldedTitle = (state: PanelState) => {
+    const text = open || state.phase === 'idle' ? '' : state.text;
+    if (text !== foldedText) {
+      foldedText = text;
+      foldedTitle.textContent = text ? foldedTitleOf(text) : '';
+    }
+    foldedTitle.hidden = !foldedTitle.textContent;
   };
 
   const onState = (state: PanelState, previous: PanelState) => {
@@ -105,10 +124,16 @@ export function showCard(
     }
   });
   const unsubscribe = controller.subscribe(onState);
+  const stopFoldAll = onFoldAll((value) => {
+    if (controller.state.phase === 'idle' || open === value) return;
+    open = value;
+    update();
+  });
   if (controller.state.phase !== 'idle') onState(controller.state, { phase: 'idle' });
 
   return () => {
     unsubscribe();
+    stopFoldAll();
     pending?.cancel();
     if (drawn) painter.clear(panel);
   };

@@ -17,11 +17,15 @@ export interface PanelActions {
   openOptions: () => void;
   /** Mounts the deep reading part ("전문 요약", "한국어로 읽기", "질문") under a finished summary. */
   mountDeep: (container: HTMLElement) => () => void;
+  /** Opens the reader page, where arXiv's permission is asked for (deep-reading errors). */
+  openReader?: () => void;
 }
 
 export interface PanelProps extends PanelActions {
   /** The id the card's button points its aria-controls at. */
   panelId: string;
+  paperId: string;
+  /** The paper's English title, as the card shows it. */
   title: string;
   state: PanelState;
   /** The user may fold the panel away under its button. */

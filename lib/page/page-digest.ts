@@ -22,6 +22,7 @@ export function pageStatus(registry: CardRegistry, root: Document = document): P
     total: progress.total,
     done: progress.done,
     busy: progress.busy,
+    failed: progress.failed,
     period: pagePeriod(root, parsePapersRoute(root.location.href)),
   };
 }

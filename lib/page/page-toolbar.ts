@@ -4,6 +4,9 @@ import { formatTokens, formatUsd } from '../shared/cost.ts';
 import type { RunOrder } from '../shared/domain.ts';
 import { koToolbar } from '../shared/i18n/ko.ts';
 import type { CardRegistry } from './card-registry.ts';
+import { mountFoldButtons } from './fold-all.ts';
+import { mountKeyNotice } from './key-notice.ts';
+import { type RunTally, startRunTally } from './run-tally.ts';
 
 export interface PageToolbarDeps {
   registry: CardRegistry;
@@ -36,6 +39,8 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   let order: RunOrder = 'page';
   /** How many papers the running whole-page run covers; null when none runs. */
   let runTotal: number | null = null;
+  /** The running (or last) run's papers, for the report when it ends. */
+  let run: ReturnType<typeof startRunTally> | null = null;
   let estimateText = '';
   let estimatedFor = -1;
   let idle: number | undefined;
@@ -53,8 +58,11 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   const start = actionButton(koToolbar.summarizeAll, 'dpk-action primary', async () => {
     const ids = await deps.orderedIds(order);
     const { done } = registry.progress();
-    const queued = registry.summarizeAll(ids).length;
+    const queuedIds = registry.summarizeAll(ids);
+    const queued = queuedIds.length;
     runTotal = queued > 0 ? done + queued : null;
+    run = queued > 0 ? startRunTally(registry, ids, queuedIds) : null;
+    runReport.hidden = true;
     update();
   });
   const estimate = element('span', 'dpk-meta');
@@ -76,10 +84,16 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   const finished = [finishedText];
 
   const status = element('span', 'dpk-meta');
-  const body = element('span', '');
-  const section = element('section', 'dpk-toolbar-bar', status, body);
+  const body = element('span', 'dpk-toolbar-body');
+  // What the last run came to: done, failed, skipped and its cost.
+  const runReport = element('p', 'dpk-run-report');
+  runReport.setAttribute('role', 'status');
+  runReport.hidden = true;
+  const section = element('section', 'dpk-toolbar-bar', status, body, runReport);
   section.setAttribute('aria-label', koToolbar.label);
   container.append(section);
+  const unmountFoldButtons = mountFoldButtons(section, registry);
+  const unmountKeyNotice = mountKeyNotice(section);
   let shown: Node[] = [];
 
   /**
@@ -118,7 +132,11 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   function update(): void {
     const progress = registry.progress();
     const remaining = progress.total - progress.done;
-    if (runTotal !== null && progress.busy === 0) runTotal = null;
+    if (runTotal !== null && progress.busy === 0) {
+      runTotal = null;
+      if (run) showRunReport(runReport, run.tally());
+      run = null;
+    }
     const parts = runTotal !== null ? running : remaining === 0 && progress.total > 0 ? finished : ready;
     status.textContent = koToolbar.status(progress.total, progress.done);
     if (parts !== shown) {
@@ -137,7 +155,17 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   update();
   return () => {
     unsubscribe();
+    unmountFoldButtons();
+    unmountKeyNotice();
     if (idle !== undefined) cancelIdleCallback(idle);
     section.remove();
   };
+}
+
+function showRunReport(report: HTMLElement, tally: RunTally): void {
+  report.textContent = koToolbar.runReport({
+    ...tally,
+    cost: tally.cost === null ? null : formatUsd(tally.cost),
+  });
+  report.hidden = false;
 }

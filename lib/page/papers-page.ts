@@ -4,6 +4,7 @@ import { type PapersRoute, parsePapersRoute } from '../shared/hf-routes.ts';
 import { CardHosts, type CardTarget, HOST_TAG, type RenderCard } from './card-hosts.ts';
 import { type CardFinder, type PageScan, scanPage } from './hf/page-scan.ts';
 import { normalizeAbstract } from './hf/paper-text.ts';
+import { followPageTheme } from './page-theme.ts';
 
 /** A paper's abstract from the same-origin API, read without schemas (only a string is used). */
 async function fetchAbstract(paperId: string): Promise<string | null> {
@@ -36,6 +37,7 @@ export function startPapersPage(
 ): void {
   const hosts = new CardHosts(render, css);
   hosts.removeForeignHosts(document);
+  ctx.onInvalidated(followPageTheme());
   // A paper page without its island: the abstract that places the panel comes from the API, once.
   const abstracts = new Map<string, string | null>();
   const needAbstract = (paperId: string) => {

@@ -6,6 +6,7 @@
 import panelCss from '../../assets/styles/summary-panel.css?inline';
 import { formatUsd } from '../shared/cost.ts';
 import { formatKoreanDate, koPanel } from '../shared/i18n/ko.ts';
+import { copyTextOf } from '../shared/summary/copy-text.ts';
 import { describeSummaryError, type ErrorDescription } from '../shared/summary/error-messages.ts';
 import { sanitizeSummaryHtml } from '../shared/summary/render.ts';
 import type { PanelProps } from './lazy-code.ts';
@@ -31,6 +32,8 @@ interface Panel {
   /** Live parts of the current shapes, updated in place. */
   waitingDetail: HTMLElement | null;
   retryButton: HTMLButtonElement | null;
+  /** Beside the retry button while the endpoint's wait runs: its name stays "다시 시도". */
+  retryCountdown: HTMLElement | null;
   meta: HTMLElement | null;
   copyNote: HTMLElement | null;
   /** A wait the endpoint asked for, counting down. */
@@ -135,6 +138,7 @@ function createPanel(container: HTMLElement, props: PanelProps): Panel {
     shapes: { body: '', alert: '', actions: '' },
     waitingDetail: null,
     retryButton: null,
+    retryCountdown: null,
     meta: null,
     copyNote: null,
     wait: null,
@@ -207,7 +211,9 @@ function update(panel: Panel): void {
     panel.alert.hidden = parts.length === 0;
   }
 
-  const actionsShape = busy ? 'busy' : `${error?.nextStep ?? 'again'}\n${text ? 'copy' : ''}`;
+  const actionsShape = busy
+    ? 'busy'
+    : `${error ? `error:${error.nextStep}` : 'again'}\n${text ? 'copy' : ''}`;
   if (actionsShape !== panel.shapes.actions) {
     panel.shapes.actions = actionsShape;
     buildActions(panel, busy, error, text);
@@ -226,40 +232,55 @@ function buildActions(panel: Panel, busy: boolean, error: ErrorDescription | nul
   const parts: HTMLElement[] = [];
   if (busy) {
     parts.push(button(koPanel.stop, () => panel.props.stop()));
+  } else if (error) {
+    // Every error offers "다시 시도" (it works once the cause is fixed), beside its own next step.
+    const next = nextStepAction(panel, error);
+    panel.retryButton = button(koPanel.retryAfterError, () => panel.props.retry(), next === null);
+    parts.push(...(next ? [next] : []), panel.retryButton);
   } else {
-    switch (error?.nextStep) {
-      case 'openOptions':
-        parts.push(button(koPanel.openOptions, () => panel.props.openOptions(), true));
-        break;
-      case 'billing': {
-        const link = el('a', 'dpk-action primary', koPanel.billing);
-        link.href = BILLING_URL;
-        link.target = '_blank';
-        link.rel = 'noopener noreferrer';
-        parts.push(link);
-        break;
-      }
-      case 'reload':
-        parts.push(button(koPanel.reload, () => location.reload(), true));
-        break;
-      default:
-        panel.retryButton = button(koPanel.retry, () => panel.props.retry(), error !== null);
-        parts.push(panel.retryButton);
-    }
-    if (text) parts.push(button(koPanel.copy, () => void copy(panel)));
+    panel.retryButton = button(koPanel.retry, () => panel.props.retry());
+    parts.push(panel.retryButton);
   }
+  if (!busy && text) parts.push(button(koPanel.copy, () => void copy(panel)));
+  panel.retryCountdown = el('span', 'dpk-meta');
+  panel.retryCountdown.hidden = true;
   panel.meta = el('span', 'dpk-meta');
   panel.copyNote = el('span', 'dpk-meta');
   panel.copyNote.hidden = true;
-  parts.push(panel.meta, panel.copyNote);
+  parts.push(panel.retryCountdown, panel.meta, panel.copyNote);
   panel.actions.replaceChildren(...parts);
+}
+
+/** The step that fixes the cause, when there is one besides trying again. */
+function nextStepAction(panel: Panel, error: ErrorDescription): HTMLElement | null {
+  switch (error.nextStep) {
+    case 'openOptions':
+      return button(koPanel.openOptions, () => panel.props.openOptions(), true);
+    case 'billing': {
+      const link = el('a', 'dpk-action primary', koPanel.billing);
+      link.href = BILLING_URL;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      return link;
+    }
+    case 'reload':
+      return button(koPanel.reload, () => location.reload(), true);
+    case 'openReader': {
+      const openReader = panel.props.openReader;
+      return openReader ? button(koPanel.openReader, openReader, true) : null;
+    }
+    case 'retry':
+    case 'none':
+      return null;
+  }
 }
 
 async function copy(panel: Panel): Promise<void> {
   const state = panel.props.state;
   let note: string = koPanel.copied;
   try {
-    await navigator.clipboard.writeText(state.phase === 'idle' ? '' : state.text);
+    const summary = state.phase === 'idle' ? '' : state.text;
+    await navigator.clipboard.writeText(copyTextOf(summary, panel.props.title, panel.props.paperId));
   } catch {
     note = koPanel.copyFailed;
   }
@@ -324,8 +345,9 @@ function secondsLeft(endsAt: number): number {
 function showWait(panel: Panel): void {
   const left = panel.wait ? secondsLeft(panel.wait.endsAt) : 0;
   if (panel.waitingDetail) panel.waitingDetail.textContent = koPanel.waiting(left);
-  if (panel.retryButton) {
-    panel.retryButton.disabled = left > 0;
-    panel.retryButton.textContent = left > 0 ? koPanel.waitThenRetry(left) : koPanel.retry;
+  if (panel.retryButton) panel.retryButton.disabled = left > 0;
+  if (panel.retryCountdown) {
+    panel.retryCountdown.textContent = left > 0 ? koPanel.waitThenRetry(left) : '';
+    panel.retryCountdown.hidden = left === 0;
   }
 }

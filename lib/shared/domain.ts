@@ -173,6 +173,8 @@ export interface PageStatus {
   total: number;
   done: number;
   busy: number;
+  /** Papers whose summary failed (their panel shows the error). */
+  failed: number;
   /** `2026-11-20`, `2026-W47`, `2026-10` or `trending`; null where the page does not say. */
   period: string | null;
 }

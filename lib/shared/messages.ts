@@ -236,6 +236,8 @@ const RuntimeRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getSpending') }),
   /** The few settings a page needs; the content script never reads the settings (they hold the key). */
   v.object({ type: v.literal('getPagePrefs') }),
+  /** Whether summaries need an API key that is not saved yet (the page and popup say so before a click). */
+  v.object({ type: v.literal('getKeyStatus') }),
   /** Tokens and cost a whole-page run would take, from the abstracts and the price table. */
   v.object({
     type: v.literal('estimateRun'),
@@ -309,6 +311,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RuntimeRequest['type']> = new 
   'getCached',
   'getSpending',
   'getPagePrefs',
+  'getKeyStatus',
   'estimateRun',
   'openReader',
   'getDeepSummaries',
@@ -345,6 +348,7 @@ export interface RuntimeResponses {
    * cost, and a key is set); `hasInterests`: the user set interests, so 추천순 has something to rank by.
    */
   getPagePrefs: { autoSummarize: boolean; autoOneLiners: boolean; hasInterests: boolean };
+  getKeyStatus: KeyStatus;
   estimateRun: { papers: number; tokens: number; cost: number | null; model: string };
   openReader: { ok: true };
   getDeepSummaries: { deep: Record<string, DeepSummaryView> };
@@ -423,4 +427,20 @@ export function parsePortEvent(message: unknown): SummaryPortEvent | null {
 export function parseRuntimeRequest(message: unknown): RuntimeRequest | null {
   const parsed = v.safeParse(RuntimeRequestSchema, message);
   return parsed.success ? parsed.output : null;
+}
+
+// ---- Worker → pages: the key's status -----------------------------------------------------------
+/** `needsKey`: no key is saved and the endpoint is not one that works without (a local server). */
+export interface KeyStatus {
+  needsKey: boolean;
+}
+/** Sent to every tab when the settings change, so a page's notice goes away once a key is saved. */
+export const KEY_STATUS_CHANGED = 'dpkKeyStatusChanged';
+export interface KeyStatusChanged extends KeyStatus {
+  type: typeof KEY_STATUS_CHANGED;
+}
+export function parseKeyStatusChanged(message: unknown): KeyStatusChanged | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, needsKey } = message as Record<string, unknown>;
+  return type === KEY_STATUS_CHANGED && typeof needsKey === 'boolean' ? { type, needsKey } : null;
 }

@@ -9,6 +9,7 @@ import { listModels, testConnection } from './connection-test.ts';
 import type { DeepService } from './deep-service.ts';
 import type { GlossaryStore } from './glossary.ts';
 import { editGlossary, exportGlossary, glossaryRows } from './glossary-requests.ts';
+import { keyStatusOf } from './key-status.ts';
 import { applyLocalOriginRule, TRIED_ENDPOINT_RULE } from './local-origin-rule.ts';
 import { describeModel, isShutDown, priceOf } from './models/catalogue.ts';
 import type { OneLinerService } from './oneliner-service.ts';
@@ -76,6 +77,7 @@ export function runtimeHandlers(deps: RuntimeDeps): RuntimeHandlers<RuntimeSende
         monthlyBudgetUsd: settings.monthlyBudgetUsd,
       };
     },
+    getKeyStatus: async () => keyStatusOf(await loadSettings()),
     async getPagePrefs() {
       const settings = await loadSettings();
       return {

@@ -14,7 +14,7 @@ const LAST_BULLET = '다중 모달(multimodal) 환경으로의 확장을 향후 
 
 type NextStep = { role: 'button' | 'link'; name: string };
 const OPEN_OPTIONS: NextStep = { role: 'button', name: '설정 열기' };
-const RETRY: NextStep = { role: 'button', name: '다시 요약' };
+const RETRY: NextStep = { role: 'button', name: '다시 시도' };
 
 interface Fault {
   name: string;
@@ -235,7 +235,7 @@ test('endpoint refusing connections: says so, retries a few times, then offers a
   await expect
     .poll(alerts)
     .toContainEqual(expect.stringMatching(countdownAfter('엔드포인트에 연결할 수 없습니다')));
-  await expect(host.getByRole('button', { name: '다시 요약' })).toBeVisible({ timeout: 20_000 });
+  await expect(host.getByRole('button', { name: '다시 시도', exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(host.getByRole('button', { name: '설정 열기' })).toHaveCount(0);
   await expectPageIntact(page);
   await expectCacheAfterReload(page, openai, false);

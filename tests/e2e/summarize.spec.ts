@@ -88,7 +88,11 @@ test('the panel can be collapsed and expanded, by keyboard too', async ({ openPa
   await expect(panel).toBeVisible();
 });
 
-test('copy puts the Markdown summary on the clipboard', async ({ context, openPapers, configure }) => {
+test('copy puts the Markdown summary, the English title and the arXiv link on the clipboard', async ({
+  context,
+  openPapers,
+  configure,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
   await configure();
   const fixture = fixturePages.day2026;
@@ -100,7 +104,10 @@ test('copy puts the Markdown summary on the clipboard', async ({ context, openPa
   await host.getByRole('button', { name: '복사' }).click();
   await expect(host.getByText('복사했습니다.')).toBeVisible();
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-  expect(clipboard).toBe(koreanSummaryFor(collapse(paper?.title ?? '')).trim());
+  const title = collapse(paper?.title ?? '');
+  expect(clipboard).toBe(
+    `${koreanSummaryFor(title).trim()}\n\n${title}\nhttps://arxiv.org/abs/${paper?.id ?? ''}`,
+  );
 });
 
 test('the default endpoint, api.openai.com, works as configured', async ({

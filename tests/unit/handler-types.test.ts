@@ -67,7 +67,13 @@ describe('the client', () => {
 describe('dispatch', () => {
   it('calls the handler of the request type with the context', async () => {
     const handlers: PageHandlers<string> = {
-      pageStatus: async (_request, context) => ({ total: context.length, done: 0, busy: 0, period: null }),
+      pageStatus: async (_request, context) => ({
+        total: context.length,
+        done: 0,
+        busy: 0,
+        failed: 0,
+        period: null,
+      }),
       summarizeAll: async () => ({ queued: 2 }),
       buildDigest: async () => ({ ok: false, reason: 'empty' }),
       pageReading: async () => null,
@@ -78,6 +84,7 @@ describe('dispatch', () => {
       total: 3,
       done: 0,
       busy: 0,
+      failed: 0,
       period: null,
     });
     expect(await dispatch(handlers, summarizeAll, '')).toEqual({ queued: 2 });

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PanelProps } from '../../lib/page/lazy-code.ts';
 import type { PanelState } from '../../lib/page/panel-state.ts';
 import { drawPanel } from '../../lib/page/summary-panel.ts';
+import { ERROR_KINDS, type SummaryError } from '../../lib/shared/domain.ts';
+import { describeSummaryError, type NextStep } from '../../lib/shared/summary/error-messages.ts';
 
 function mount() {
   const host = document.createElement('div');
@@ -12,7 +14,14 @@ function mount() {
   shadow.append(container);
   const actions = { retry: vi.fn(), stop: vi.fn(), openOptions: vi.fn(), mountDeep: vi.fn(() => () => {}) };
   const draw = (state: PanelState, open = true) => {
-    const props: PanelProps = { panelId: 'dpk-panel-1', title: 'A Paper', state, open, ...actions };
+    const props: PanelProps = {
+      panelId: 'dpk-panel-1',
+      paperId: '2611.00001',
+      title: 'A Paper',
+      state,
+      open,
+      ...actions,
+    };
     drawPanel(container, props);
   };
   const buttons = () => [...shadow.querySelectorAll('button')].map((b) => b.textContent);
@@ -67,17 +76,58 @@ describe('the summary panel', () => {
     );
   });
 
-  it('after a rate limit, the retry button counts down the wait the endpoint asked for', () => {
+  it('after a rate limit, "다시 시도" waits out the time the endpoint asked for', () => {
     vi.useFakeTimers();
-    const { shadow, draw } = mount();
+    const { shadow, draw, actions } = mount();
     draw({ phase: 'error', error: { kind: 'rateLimited', retryAfterMs: 2_000 }, text: '', html: '' });
     const retry = () => shadow.querySelector('button') as HTMLButtonElement;
     expect(shadow.querySelector('[role="alert"]')?.textContent).toContain('2초 후 다시 시도하세요');
-    expect(retry().textContent).toBe('2초 후 다시 시도');
+    expect(retry().textContent).toBe('다시 시도');
     expect(retry().disabled).toBe(true);
+    expect(shadow.querySelector('.dpk-toolbar')?.textContent).toContain('2초 후에 다시 시도할 수 있습니다');
     vi.advanceTimersByTime(2_100);
-    expect(retry().textContent).toBe('다시 요약');
+    expect(retry().textContent).toBe('다시 시도');
     expect(retry().disabled).toBe(false);
+    expect(shadow.querySelector('.dpk-toolbar')?.textContent).not.toContain('할 수 있습니다');
+    retry().click();
+    expect(actions.retry).toHaveBeenCalledOnce();
+  });
+
+  it('every error kind offers "다시 시도", beside the step that fixes its cause', () => {
+    const nextStepNames: Record<NextStep, string[]> = {
+      openOptions: ['설정 열기', '다시 시도'],
+      billing: ['OpenAI 결제 페이지 열기', '다시 시도'],
+      reload: ['페이지 새로 고침', '다시 시도'],
+      openReader: ['다시 시도'],
+      retry: ['다시 시도'],
+      none: ['다시 시도'],
+    };
+    for (const kind of ERROR_KINDS) {
+      const { shadow, draw } = mount();
+      const error: SummaryError = { kind };
+      draw({ phase: 'error', error, text: '', html: '' });
+      const names = [...shadow.querySelectorAll('.dpk-toolbar :is(button, a)')].map((b) => b.textContent);
+      expect(names, kind).toEqual(nextStepNames[describeSummaryError(error).nextStep]);
+      document.body.replaceChildren();
+    }
+  });
+
+  it('a deep-reading error with the reader at hand offers it too', () => {
+    const { shadow, container, actions } = mount();
+    const openReader = vi.fn();
+    drawPanel(container, {
+      panelId: 'dpk-panel-1',
+      paperId: '2611.00001',
+      title: 'A Paper',
+      state: { phase: 'error', error: { kind: 'arxivPermission' }, text: '', html: '' },
+      open: true,
+      ...actions,
+      openReader,
+    });
+    const names = [...shadow.querySelectorAll('button')].map((b) => b.textContent);
+    expect(names).toEqual(['한국어로 읽기', '다시 시도']);
+    (shadow.querySelector('button') as HTMLButtonElement).click();
+    expect(openReader).toHaveBeenCalledOnce();
   });
 
   it('folds away under its button, and is taken down without a trace', () => {

@@ -25,6 +25,24 @@ export const koToolbar = {
   estimate: (count: number, tokens: string, cost: string) => `${count}편 ≈ ${tokens} 토큰 ≈ ${cost}`,
   progress: (done: number, total: number) => `${done} / ${total} 요약됨`,
   nothingLeft: '이 페이지의 논문을 모두 요약했습니다.',
+  /** The end of a whole-page run. */
+  runReport: (run: { done: number; failed: number; stopped: number; skipped: number; cost: string | null }) =>
+    [
+      `모두 요약 끝: 완료 ${run.done}편`,
+      `실패 ${run.failed}편`,
+      ...(run.stopped > 0 ? [`취소 ${run.stopped}편`] : []),
+      `건너뜀 ${run.skipped}편(이미 요약됨)`,
+      run.cost === null ? '비용: 가격을 몰라 계산하지 못함' : `비용 약 ${run.cost}`,
+    ].join(' · '),
+  foldGroup: '요약 패널',
+  foldAll: '모두 접기',
+  unfoldAll: '모두 펼치기',
+} as const;
+
+/** Before any click, while summaries need a key that is not saved (page toolbar and popup). */
+export const koKeyNotice = {
+  message: 'API 키를 설정하세요. ',
+  openOptions: '설정 열기',
 } as const;
 
 /** The button under each card (the content script's boot part paints it). */
@@ -49,9 +67,12 @@ export const koPanel = {
   copied: '복사했습니다.',
   copyFailed: '복사하지 못했습니다. 텍스트를 직접 선택해 복사하세요.',
   retry: '다시 요약',
+  /** After an error: the same request again, once its cause is fixed (or the endpoint recovered). */
+  retryAfterError: '다시 시도',
+  openReader: '한국어로 읽기',
   openOptions: '설정 열기',
   billing: 'OpenAI 결제 페이지 열기',
-  waitThenRetry: (seconds: number) => `${seconds}초 후 다시 시도`,
+  waitThenRetry: (seconds: number) => `${seconds}초 후에 다시 시도할 수 있습니다`,
   modelLine: (model: string) => `모델: ${model}`,
   tokens: (count: number) => `${formatCount(count)} 토큰`,
   reload: '페이지 새로 고침',
@@ -196,6 +217,7 @@ export const koPopup = {
   openPapers: 'Hugging Face Daily Papers 열기',
   openOptions: '설정 열기',
   pageStatus: (total: number, done: number) => `논문 ${total}편 · 요약 ${done}편`,
+  failed: (count: number) => `요약 실패 ${count}편: 카드의 "다시 시도"로 다시 요청하세요.`,
   summarizeAll: '이 페이지 모두 요약',
   queued: (count: number) =>
     count > 0 ? `${count}편을 요약 대기열에 넣었습니다.` : '요약할 논문이 남아 있지 않습니다.',

@@ -1,0 +1,122 @@
+// `npm run screenshots`: PNGs of the panel, the page toolbar, the options page and the popup, from
+// the real built extension in Chromium, in light and dark, into docs/screenshots/ (for the README).
+// Run after `npx wxt build`; the endpoint is the mock server, the page a fixture served as huggingface.co.
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launchWithExtension } from '../e2e/browser.ts';
+import { DEFAULT_KOREAN_SUMMARY, mockErrors, startMockOpenAI } from '../e2e/mock-openai.ts';
+import { fixturePages } from '../fixtures/pages.ts';
+
+const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const fixture = fixturePages.day2026;
+type Theme = 'light' | 'dark';
+
+async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+async function configure(context: BrowserContext, extensionId: string, baseURL: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('API 키').fill('sk-screenshot-key-1234');
+  await page.getByLabel('엔드포인트 URL').fill(baseURL);
+  await page.getByLabel('모델', { exact: true }).fill('gpt-4o-mini');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.getByText('저장했습니다').first().waitFor();
+  await page.close();
+}
+
+/** The fixture page in a theme: Hugging Face's dark mode is a class on <html> and a dark page. */
+async function setPageTheme(page: Page, theme: Theme): Promise<void> {
+  await page.evaluate((dark) => {
+    document.documentElement.classList.toggle('dark', dark);
+    document.body.style.background = dark ? '#0b0f19' : '#ffffff';
+    document.body.style.color = dark ? '#e5e7eb' : '#111827';
+    document.body.style.fontFamily = 'system-ui, "NanumGothic", sans-serif';
+  }, theme === 'dark');
+}
+
+async function main(): Promise<void> {
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  const mock = await startMockOpenAI({ port: 0 });
+  const { context, profileDir } = await launchWithExtension();
+  try {
+    const extensionId = await extensionIdOf(context);
+    await context.route('https://huggingface.co/**', (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html })
+        : route.abort('internetdisconnected'),
+    );
+    await configure(context, extensionId, mock.baseURL);
+    for (const open of context.pages()) if (open.url().includes('options.html')) await open.close();
+
+    const [first, second, third] = fixture.papers;
+    if (!first || !second || !third) throw new Error('the fixture has three papers');
+    mock.reply((request) =>
+      JSON.stringify(request.body).includes(third.id) ||
+      JSON.stringify(request.body).includes(third.title.slice(0, 40))
+        ? mockErrors.serverError()
+        : {
+            kind: 'stream',
+            text: DEFAULT_KOREAN_SUMMARY,
+            usage: { prompt_tokens: 900, completion_tokens: 450 },
+          },
+    );
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(fixture.url);
+    const host = (id: string) => page.locator(`daily-papers-ko[data-paper-id="${id}"]`);
+    await host(first.id).getByRole('button', { name: '한국어 요약' }).click();
+    await host(first.id).getByRole('region').getByText('모델:').waitFor();
+    // A folded one (its Korean title on one line) and an error, as a skimming user sees them.
+    await host(second.id).getByRole('button', { name: '한국어 요약' }).click();
+    await host(second.id).getByRole('region').getByText('모델:').waitFor();
+    await host(second.id).getByRole('button', { name: '한국어 요약' }).click();
+    await host(third.id).getByRole('button', { name: '한국어 요약' }).click();
+    await host(third.id).getByRole('button', { name: '다시 시도', exact: true }).waitFor({ timeout: 30_000 });
+    await page.mouse.move(0, 0);
+
+    const toolbar = page.locator('daily-papers-ko-toolbar');
+    // Our part of each card (the fixture's own markup has no Hugging Face stylesheet to look right).
+    const firstCard = host(first.id);
+    const cards = host(second.id);
+    const errorCard = host(third.id);
+    for (const theme of ['light', 'dark'] as const) {
+      await setPageTheme(page, theme);
+      await page.waitForTimeout(100);
+      await firstCard.screenshot({ path: path.join(OUT, `panel-${theme}.png`) });
+      await cards.screenshot({ path: path.join(OUT, `panel-folded-${theme}.png`) });
+      await errorCard.screenshot({ path: path.join(OUT, `panel-error-${theme}.png`) });
+      await toolbar.screenshot({ path: path.join(OUT, `toolbar-${theme}.png`) });
+    }
+
+    for (const theme of ['light', 'dark'] as const) {
+      const options = await context.newPage();
+      await options.emulateMedia({ colorScheme: theme });
+      await options.setViewportSize({ width: 900, height: 1100 });
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.getByLabel('API 키').waitFor();
+      await options.screenshot({ path: path.join(OUT, `options-${theme}.png`), fullPage: false });
+      await options.close();
+
+      await page.bringToFront();
+      const popup = await context.newPage();
+      await popup.emulateMedia({ colorScheme: theme });
+      await popup.setViewportSize({ width: 380, height: 640 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByTestId('popup-status').waitFor();
+      await popup.locator('main').screenshot({ path: path.join(OUT, `popup-${theme}.png`) });
+      await popup.close();
+    }
+    console.log(`Screenshots written to ${path.relative(process.cwd(), OUT)}/`);
+  } finally {
+    await context.close();
+    await mock.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+await main();
