@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatUsd } from '../../lib/shared/cost.ts';
-import { digestFileName, renderDigest } from '../../lib/shared/digest.ts';
+import { digestFileName, renderDigest, withDeepSummaries } from '../../lib/shared/digest.ts';
 import type { PageStatus, Spending } from '../../lib/shared/domain.ts';
 import { koPopup } from '../../lib/shared/i18n/ko.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
@@ -21,6 +21,7 @@ export function Popup() {
   const [order, setOrder] = useState<Order>('upvotes');
   const [missing, setMissing] = useState<Missing>('skip');
   const [headerAndFooter, setHeaderAndFooter] = useState(false);
+  const [useDeep, setUseDeep] = useState(true);
   const [note, setNote] = useState('');
   const [working, setWorking] = useState(false);
 
@@ -53,10 +54,16 @@ export function Popup() {
         setNote(koPopup.empty);
         return null;
       }
+      // Deep summaries, where the user made them, replace the abstract summaries (2024 newsletter entries).
+      const deep = useDeep
+        ? (await askBackground({ type: 'getDeepSummaries', paperIds: result.papers.map((paper) => paper.id) }))
+            .deep
+        : {};
+      const papers = withDeepSummaries(result.papers, deep);
       return {
-        markdown: renderDigest(result.papers, { period: result.period, order, headerAndFooter }),
+        markdown: renderDigest(papers, { period: result.period, order, headerAndFooter }),
         fileName: digestFileName(result.period),
-        papers: result.papers.filter((paper) => paper.summary).length,
+        papers: papers.filter((paper) => paper.summary).length,
       };
     } finally {
       setWorking(false);
@@ -146,6 +153,10 @@ export function Popup() {
                 onChange={(e) => setHeaderAndFooter(e.currentTarget.checked)}
               />
               {koPopup.headerFooter}
+            </label>
+            <label>
+              <input type="checkbox" checked={useDeep} onChange={(e) => setUseDeep(e.currentTarget.checked)} />
+              {koPopup.useDeep}
             </label>
             <div class="row">
               <button type="button" onClick={copy} disabled={working}>

@@ -101,8 +101,9 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   deepAlert.hidden = true;
   const deepActions = el('div', 'dpk-toolbar');
   const deepMeta = el('span', 'dpk-meta');
+  // Groups, not regions: the panel is the card's one region (landmarks stay few for screen readers).
   const deep = el(
-    'section',
+    'div',
     'dpk-deep',
     deepHeading,
     deepStatus,
@@ -111,6 +112,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     deepAlert,
     deepActions,
   );
+  deep.setAttribute('role', 'group');
   deep.setAttribute('aria-label', koReader.deepTitle);
   let deepState: OperationState = IDLE;
   let cached: DeepSummaryView | null = null;
@@ -304,7 +306,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   const suggestions = el('div', 'dpk-suggestions');
   suggestions.setAttribute('aria-label', koReader.suggestions);
   const questions = el(
-    'section',
+    'div',
     'dpk-questions',
     el('h4', 'dpk-deep-heading', koReader.questionsTitle),
     thread,
@@ -313,6 +315,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     el('div', 'dpk-toolbar', askButton, suggestions),
     questionAlert,
   );
+  questions.setAttribute('role', 'group');
   questions.setAttribute('aria-label', koReader.questionsTitle);
 
   const showSuggestions = (offered: string[]) => {

@@ -164,6 +164,20 @@ export function renderDigest(papers: DigestPaper[], options: DigestOptions): str
   return `${parts.join('\n').trimEnd()}\n`;
 }
 
+/**
+ * Papers with a deep summary ("전문 요약") take it as their entry, in the seed's 2024 newsletter format;
+ * the others keep their abstract summary (or none).
+ */
+export function withDeepSummaries(
+  papers: DigestPaper[],
+  deep: Readonly<Record<string, { digest: { text: string; style: SummaryStyle } }>>,
+): DigestPaper[] {
+  return papers.map((paper) => {
+    const entry = deep[paper.id];
+    return entry ? { ...paper, summary: entry.digest } : paper;
+  });
+}
+
 export function digestFileName(period: string): string {
   return `daily-papers-${period}.md`;
 }

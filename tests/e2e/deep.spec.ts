@@ -2,46 +2,13 @@
 // the deep summary ("전문 요약") streamed from the mock, questions kept with the paper, long papers
 // read in parts, the PDF fallback, and hostile content that must do nothing.
 import type { BrowserContext, Page } from '@playwright/test';
-import { hostilePaperHtml, longPaperHtml, SAMPLE_ID, samplePaperHtml } from '../fixtures/arxiv/papers.ts';
+import { hostilePaperHtml, longPaperHtml, SAMPLE_ID } from '../fixtures/arxiv/papers.ts';
 import { samplePaperPdf } from '../fixtures/arxiv/pdf.ts';
-import { deepAnswerFor, deepPromptKind, SAMPLE_DEEP_SUMMARY } from '../fixtures/deep/answers.ts';
+import { SAMPLE_DEEP_SUMMARY } from '../fixtures/deep/answers.ts';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
+import { answerDeepPrompts, kindOf, messagesOf, serveSample, systemOf } from './deep-helpers.ts';
 import { expect, type FakeArxiv, test } from './fixtures.ts';
-import type { MockOpenAI, MockReply, RecordedRequest } from './mock-openai.ts';
-
-/** A 1×1 PNG, for the figures' images. */
-const PIXEL = Uint8Array.from(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=',
-    'base64',
-  ),
-);
-
-function messagesOf(request: RecordedRequest): { role: string; content: string }[] {
-  const body = request.body as { messages?: { role: string; content: string }[] };
-  return body.messages ?? [];
-}
-
-const systemOf = (request: RecordedRequest) => messagesOf(request)[0]?.content ?? '';
-const kindOf = (request: RecordedRequest) => deepPromptKind(systemOf(request));
-
-/** The mock answers each deep prompt in its format; `overrides` replaces an answer by kind. */
-function answerDeepPrompts(mock: MockOpenAI, overrides: Partial<Record<string, string>> = {}): void {
-  mock.reply((request): MockReply => {
-    const kind = kindOf(request);
-    const text =
-      overrides[kind] ?? deepAnswerFor(kind, /Part: (.*)/.exec(messagesOf(request)[1]?.content ?? '')?.[1]);
-    // Long answers (the hostile ones) in larger pieces than the mock's default 8 characters.
-    const chunks = text === undefined ? undefined : (text.match(/[\s\S]{1,40}/g) ?? []);
-    return { kind: 'stream', text, chunks, chunkDelayMs: 2, usage: true };
-  });
-}
-
-function serveSample(arxiv: FakeArxiv): void {
-  arxiv.serve(`/html/${SAMPLE_ID}`, { body: samplePaperHtml() });
-  for (const image of ['x1.png', 'x2a.png', 'x2b.png'])
-    arxiv.serve(`/html/${SAMPLE_ID}v2/${image}`, { body: PIXEL, contentType: 'image/png' });
-}
+import type { MockOpenAI, RecordedRequest } from './mock-openai.ts';
 
 async function openReader(context: BrowserContext, extensionId: string, paperId: string): Promise<Page> {
   const page = await context.newPage();

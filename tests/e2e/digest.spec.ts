@@ -112,7 +112,9 @@ test('elsewhere, the popup links to Hugging Face papers and the options', async 
     'href',
     'https://huggingface.co/papers',
   );
-  await expect(popup.getByRole('button', { name: '설정 열기' })).toBeVisible();
+  // With no key yet, the notice "API 키를 설정하세요" offers it too; the popup's own button is last.
+  await expect(popup.getByText('API 키를 설정하세요')).toBeVisible();
+  await expect(popup.getByRole('button', { name: '설정 열기' }).last()).toBeVisible();
 });
 
 test('the popup starts a whole-page run', async ({ context, extensionId, openPapers, configure, openai }) => {

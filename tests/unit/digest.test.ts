@@ -9,6 +9,7 @@ import {
   escapeMarkdownText,
   renderDigest,
   summaryBody,
+  withDeepSummaries,
 } from '../../lib/shared/digest.ts';
 import { BULLETS_SUMMARY, NEWSLETTER_SUMMARY } from '../fixtures/digest/summaries.ts';
 import { fixturePages } from '../fixtures/pages.ts';
@@ -120,5 +121,42 @@ describe('digest pieces', () => {
   it('drops the Korean title line the panel shows, keeping the bullets', () => {
     expect(summaryBody(BULLETS_SUMMARY).split('\n')[0]).toMatch(/^- 대형 언어 모델/);
     expect(summaryBody('- 한 줄')).toBe('- 한 줄');
+  });
+});
+
+describe('deep summaries in the digest', () => {
+  const paper = (id: string, summary: DigestPaper['summary']): DigestPaper => ({
+    id,
+    title: `Paper ${id}`,
+    upvotes: 3,
+    authors: ['A. Author'],
+    thumbnailUrl: null,
+    videoUrl: null,
+    summary,
+  });
+  const deepEntry = {
+    digest: {
+      text: "**깊이 읽기**\n\n- ***What's New***: 새 리더를 제안합니다 (§1).",
+      style: 'newsletter' as const,
+    },
+  };
+
+  it('take the place of the abstract summary, as 2024 newsletter entries, and bring back a paper that had none', () => {
+    const papers = withDeepSummaries(
+      [
+        paper('2611.00001', { text: '- 초록 요약입니다.', style: 'bullets' }),
+        paper('2611.00002', { text: '- 다른 초록 요약입니다.', style: 'bullets' }),
+        paper('2611.00003', null),
+      ],
+      { '2611.00001': deepEntry, '2611.00003': deepEntry },
+    );
+    const markdown = renderDigest(papers, { period: '2026-11-20', order: 'page', headerAndFooter: false });
+    expect(markdown).toContain("- ***What's New***: 새 리더를 제안합니다 (§1).");
+    expect(markdown).toContain('- 다른 초록 요약입니다.');
+    expect(markdown).not.toContain('- 초록 요약입니다.');
+    expect(markdown.match(/^### /gm)).toHaveLength(3);
+    expect(markdown).not.toContain('요약이 없어');
+    // The 2024 entry shape: a blank line after the heading, then the votes.
+    expect(markdown).toContain('### [Paper 2611.00001](https://arxiv.org/abs/2611.00001)\n\nVote: 3');
   });
 });

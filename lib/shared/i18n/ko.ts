@@ -229,6 +229,7 @@ export const koPopup = {
   missingSummarize: (count: number) => `먼저 요약하기(${count}편, 비용이 듭니다)`,
   missingSkip: '빼고 내보내기',
   headerFooter: '머리말과 꼬리말(프로젝트 소개, 라이선스, 인용 안내) 넣기',
+  useDeep: '전문 요약이 있는 논문은 전문 요약으로(2024 뉴스레터 형식)',
   copy: '클립보드에 복사',
   download: '파일로 저장',
   working: '요약을 마치는 중… 창을 닫지 마세요.',
