@@ -93,7 +93,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   const deepHeading = el('h4', 'dpk-deep-heading', koReader.deepTitle);
   const deepStatus = el('p', 'dpk-note');
   deepStatus.setAttribute('role', 'status');
-  const deepBody = el('div', 'dpk-summary dpk-deep-body');
+  const deepBody = el('div', 'dpk-rich dpk-deep-body');
   deepBody.lang = 'ko';
   const deepExtras = el('div', 'dpk-deep-extras');
   const deepAlert = el('div', 'dpk-error');
@@ -330,7 +330,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   };
 
   const turnItem = (question: string): { item: HTMLLIElement; answer: HTMLElement; meta: HTMLElement } => {
-    const answer = el('div', 'dpk-summary dpk-answer');
+    const answer = el('div', 'dpk-rich dpk-answer');
     answer.lang = 'ko';
     const meta = el('p', 'dpk-meta');
     const item = el('li', 'dpk-turn', el('p', 'dpk-asked', `${koReader.you}: ${question}`), answer, meta);
