@@ -56,8 +56,12 @@ export function Popup() {
       }
       // Deep summaries, where the user made them, replace the abstract summaries (2024 newsletter entries).
       const deep = useDeep
-        ? (await askBackground({ type: 'getDeepSummaries', paperIds: result.papers.map((paper) => paper.id) }))
-            .deep
+        ? (
+            await askBackground({
+              type: 'getDeepSummaries',
+              paperIds: result.papers.map((paper) => paper.id),
+            })
+          ).deep
         : {};
       const papers = withDeepSummaries(result.papers, deep);
       return {
@@ -155,7 +159,11 @@ export function Popup() {
               {koPopup.headerFooter}
             </label>
             <label>
-              <input type="checkbox" checked={useDeep} onChange={(e) => setUseDeep(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={useDeep}
+                onChange={(e) => setUseDeep(e.currentTarget.checked)}
+              />
               {koPopup.useDeep}
             </label>
             <div class="row">

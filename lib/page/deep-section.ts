@@ -102,16 +102,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   const deepActions = el('div', 'dpk-toolbar');
   const deepMeta = el('span', 'dpk-meta');
   // Groups, not regions: the panel is the card's one region (landmarks stay few for screen readers).
-  const deep = el(
-    'div',
-    'dpk-deep',
-    deepHeading,
-    deepStatus,
-    deepBody,
-    deepExtras,
-    deepAlert,
-    deepActions,
-  );
+  const deep = el('div', 'dpk-deep', deepHeading, deepStatus, deepBody, deepExtras, deepAlert, deepActions);
   deep.setAttribute('role', 'group');
   deep.setAttribute('aria-label', koReader.deepTitle);
   let deepState: OperationState = IDLE;

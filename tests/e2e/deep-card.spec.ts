@@ -124,10 +124,7 @@ test('"한국어로 읽기" on a card opens the reader on that paper', async ({
   const page = await openPapers(PAGE_HTML, PAGE_URL);
   const host = await summarisedCard(page);
   const opening = context.waitForEvent('page', { predicate: (tab) => tab.url().includes('reader.html') });
-  await host
-    .getByRole('group', { name: '전문 요약' })
-    .getByRole('button', { name: '한국어로 읽기' })
-    .click();
+  await host.getByRole('group', { name: '전문 요약' }).getByRole('button', { name: '한국어로 읽기' }).click();
   const reader = await opening;
   expect(new URL(reader.url()).searchParams.get('paper')).toBe(SAMPLE_ID);
 });
