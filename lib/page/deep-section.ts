@@ -18,6 +18,7 @@ import type { DeepPaper, SummaryError } from '../shared/domain.ts';
 import { formatKoreanDate } from '../shared/i18n/ko.ts';
 import { koReader } from '../shared/i18n/ko-reader.ts';
 import { askBackground } from '../shared/runtime-client.ts';
+import { actionButton as button, el } from './dom.ts';
 
 /** What the panel code lends: its sanitiser and its Korean error descriptions. */
 export interface DeepSectionEnv {
@@ -28,24 +29,6 @@ export interface DeepSectionEnv {
 
 const ARXIV_IMAGE = /^https:\/\/arxiv\.org\//;
 const WEB_LINK = /^https?:\/\//;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children);
-  return node;
-}
-
-function button(label: string, onClick: () => void, primary = false): HTMLButtonElement {
-  const node = el('button', primary ? 'dpk-action primary' : 'dpk-action', label);
-  node.type = 'button';
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 function resultMeta(result: {
   model: string;

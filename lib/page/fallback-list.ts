@@ -4,6 +4,7 @@
 // controller, so the cache, a whole-page run and the digest see these papers as they see cards.
 // Loaded with the panel code (entrypoints/card-panel.ts): only pages that need it pay for it.
 import { koFallback } from '../shared/i18n/ko.ts';
+import { el } from './dom.ts';
 
 export interface FallbackPaper {
   id: string;
@@ -29,38 +30,22 @@ interface Row {
 
 const LIST_ID = 'dpk-fallback-list';
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
-
 /** Mounts the folded view at the end of `container` (the toolbar's shadow root). */
 export function mountFallbackList(container: HTMLElement, showPaper: ShowPaper): FallbackList {
-  const notice = element('span', 'dpk-drift-notice');
+  const notice = el('span', 'dpk-drift-notice');
   notice.setAttribute('role', 'status');
-  const hint = element('span', 'dpk-meta', koFallback.hint);
-  const chevron = element('span', 'dpk-chevron', '▸');
+  const hint = el('span', 'dpk-meta', koFallback.hint);
+  const chevron = el('span', 'dpk-chevron', '▸');
   chevron.setAttribute('aria-hidden', 'true');
-  const toggle = element('button', 'dpk-action', chevron, koFallback.open);
+  const toggle = el('button', 'dpk-action', chevron, koFallback.open);
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', LIST_ID);
-  const list = element('ol', 'dpk-fallback-list');
+  const list = el('ol', 'dpk-fallback-list');
   list.id = LIST_ID;
   list.hidden = true;
   list.setAttribute('aria-label', koFallback.listLabel);
-  const section = element(
-    'section',
-    'dpk-drift',
-    element('div', 'dpk-drift-bar', notice, toggle, hint),
-    list,
-  );
+  const section = el('section', 'dpk-drift', el('div', 'dpk-drift-bar', notice, toggle, hint), list);
   section.setAttribute('aria-label', koFallback.label);
   container.append(section);
 
@@ -73,11 +58,11 @@ export function mountFallbackList(container: HTMLElement, showPaper: ShowPaper):
   const rows = new Map<string, Row>();
 
   const createRow = (paper: FallbackPaper): Row => {
-    const link = element('a', 'dpk-fallback-title', paper.title);
+    const link = el('a', 'dpk-fallback-title', paper.title);
     link.href = `/papers/${paper.id}`;
-    const item = element('li', 'dpk-fallback-item', element('div', 'dpk-fallback-head', link));
+    const item = el('li', 'dpk-fallback-item', el('div', 'dpk-fallback-head', link));
     item.dataset.paperId = paper.id;
-    const body = element('div', 'dpk-fallback-body');
+    const body = el('div', 'dpk-fallback-body');
     item.append(body);
     return { item, link, title: paper.title, hide: showPaper(body, paper.id, paper.title) };
   };

@@ -4,6 +4,7 @@ import { formatTokens, formatUsd } from '../shared/cost.ts';
 import type { RunOrder } from '../shared/domain.ts';
 import { koToolbar } from '../shared/i18n/ko.ts';
 import type { CardRegistry } from './card-registry.ts';
+import { el } from './dom.ts';
 import { mountFoldButtons } from './fold-all.ts';
 import { mountKeyNotice } from './key-notice.ts';
 import { type RunTally, startRunTally } from './run-tally.ts';
@@ -15,19 +16,8 @@ export interface PageToolbarDeps {
   estimate: (paperIds: string[]) => Promise<{ papers: number; tokens: number; cost: number | null } | null>;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
-
 function actionButton(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const button = element('button', className, label);
+  const button = el('button', className, label);
   button.type = 'button';
   button.addEventListener('click', onClick);
   return button;
@@ -46,7 +36,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   let idle: number | undefined;
 
   // "Ready": choose the order and start, with the estimate.
-  const select = element(
+  const select = el(
     'select',
     '',
     new Option(koToolbar.orderPage, 'page'),
@@ -65,12 +55,12 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
     runReport.hidden = true;
     update();
   });
-  const estimate = element('span', 'dpk-meta');
-  const ready = [element('label', 'dpk-meta', `${koToolbar.order} `, select), start, estimate];
+  const estimate = el('span', 'dpk-meta');
+  const ready = [el('label', 'dpk-meta', `${koToolbar.order} `, select), start, estimate];
   // "Running": progress and cancel.
-  const progressBar = element('progress', '');
+  const progressBar = el('progress', '');
   progressBar.setAttribute('aria-label', koToolbar.summarizeAll);
-  const progressText = element('span', '');
+  const progressText = el('span', '');
   progressText.setAttribute('role', 'status');
   progressText.setAttribute('aria-live', 'polite');
   const running = [
@@ -79,17 +69,17 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
     actionButton(koToolbar.cancel, 'dpk-action', () => registry.cancelAll()),
   ];
   // "Finished": nothing left to summarise.
-  const finishedText = element('span', '', koToolbar.nothingLeft);
+  const finishedText = el('span', '', koToolbar.nothingLeft);
   finishedText.setAttribute('role', 'status');
   const finished = [finishedText];
 
-  const status = element('span', 'dpk-meta');
-  const body = element('span', 'dpk-toolbar-body');
+  const status = el('span', 'dpk-meta');
+  const body = el('span', 'dpk-toolbar-body');
   // What the last run came to: done, failed, skipped and its cost.
-  const runReport = element('p', 'dpk-run-report');
+  const runReport = el('p', 'dpk-run-report');
   runReport.setAttribute('role', 'status');
   runReport.hidden = true;
-  const section = element('section', 'dpk-toolbar-bar', status, body, runReport);
+  const section = el('section', 'dpk-toolbar-bar', status, body, runReport);
   section.setAttribute('aria-label', koToolbar.label);
   container.append(section);
   const unmountFoldButtons = mountFoldButtons(section, registry);

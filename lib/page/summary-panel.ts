@@ -9,6 +9,7 @@ import { formatKoreanDate, koPanel } from '../shared/i18n/ko.ts';
 import { copyTextOf } from '../shared/summary/copy-text.ts';
 import { describeSummaryError, type ErrorDescription } from '../shared/summary/error-messages.ts';
 import { sanitizeSummaryHtml } from '../shared/summary/render.ts';
+import { actionButton as button, el } from './dom.ts';
 import type { PanelProps } from './lazy-code.ts';
 import { isBusy, type PanelState } from './panel-state.ts';
 import { adoptStyles } from './shadow-styles.ts';
@@ -90,24 +91,6 @@ function announcementFor(state: PanelState, previous: PanelState): string {
     default:
       return '';
   }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children);
-  return node;
-}
-
-function button(label: string, onClick: () => void, primary = false): HTMLButtonElement {
-  const node = el('button', primary ? 'dpk-action primary' : 'dpk-action', label);
-  node.type = 'button';
-  node.addEventListener('click', onClick);
-  return node;
 }
 
 function createPanel(container: HTMLElement, props: PanelProps): Panel {
