@@ -127,7 +127,11 @@ class Reading {
   sectionNumber = '';
   private footnotes: string[] = [];
 
-  constructor(private readonly baseUrl: string) {}
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   /** Inline text: math as `$…$`, literal dollars escaped, footnotes set aside for after the paragraph. */
   inline(node: ChildNode): string {
