@@ -77,6 +77,9 @@ test('"전문 요약" on a card: the estimate first, then the deep summary strea
 
   // The digest takes the deep summary as the paper's entry, in the seed's 2024 newsletter format.
   const popup = await openPopupFor(context, extensionId, page);
+  // The deep summary was counted like a summary: today's spending has both requests.
+  await expect(popup.getByTestId('popup-spend')).toContainText(`요청 ${openai.chatRequests().length}건`);
+  expect(openai.chatRequests()).toHaveLength(2);
   await expect(popup.getByLabel(/전문 요약이 있는 논문은 전문 요약으로/)).toBeChecked();
   const downloading = popup.waitForEvent('download');
   await popup.getByRole('button', { name: '파일로 저장' }).click();
