@@ -76,3 +76,36 @@ for (const outage of [
     expect(openai.chatRequests()).toHaveLength(failed + 1);
   });
 }
+
+test('a whole-page run stopped by a wrong key starts again at once when the key is fixed: no 30-second halt', async ({
+  openPapers,
+  configure,
+  openai,
+}) => {
+  await configure({ apiKey: 'sk-wrong-key-0000' });
+  openai.reply((request) =>
+    request.headers.authorization === 'Bearer sk-right-key-1111'
+      ? { kind: 'stream', chunkDelayMs: 5 }
+      : mockErrors.invalidApiKey(),
+  );
+  const page = await openPapers(fixture.html, fixture.url);
+  const toolbar = page.getByRole('region', { name: 'Daily Papers KO 페이지 도구' });
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  // The key error stops the run: every card says so, and nothing more is sent with the wrong key.
+  await expect(summaryHost(page, paperId).getByRole('alert')).toContainText(
+    'API 키가 올바르지 않습니다(401)',
+  );
+  const wrongTries = openai.chatRequests().length;
+  expect(wrongTries).toBeLessThanOrEqual(3);
+
+  await configure({ apiKey: 'sk-right-key-1111' });
+  await toolbar.getByRole('button', { name: '이 페이지 모두 요약' }).click();
+  // The worker's halt after a key error was lifted by the saved settings: the run goes at once (well
+  // inside the 30 s halt), and every paper is summarised with the new key.
+  await expect(toolbar).toContainText('이 페이지의 논문을 모두 요약했습니다.', { timeout: 15_000 });
+  const fixedRequests = openai.chatRequests().slice(wrongTries);
+  expect(fixedRequests.length).toBe(fixture.expectedPaperIds.length);
+  expect(fixedRequests.every((request) => request.headers.authorization === 'Bearer sk-right-key-1111')).toBe(
+    true,
+  );
+});
