@@ -5,6 +5,7 @@
 import css from '../../assets/styles/glance.css?inline';
 import { koGlancePage } from '../shared/i18n/ko-glance.ts';
 import { type CardTarget, createShadowHost, GLANCE_TAG, HOST_TAG } from './card-hosts.ts';
+import { el } from './dom.ts';
 import { createSlicer } from './slices.ts';
 
 export interface LineContent {
@@ -26,27 +27,16 @@ interface Line {
 
 let tipSequence = 0;
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
-
 /** One card's line in `shadow`; returns how to redraw it. */
 function buildLine(shadow: ShadowRoot): (content: LineContent) => void {
   const tipId = `dpk-tip-${++tipSequence}`;
-  const badge = element('button', 'dpk-badge', koGlancePage.badge);
+  const badge = el('button', 'dpk-badge', koGlancePage.badge);
   badge.type = 'button';
   badge.setAttribute('aria-describedby', tipId);
-  const tip = element('span', 'dpk-tip');
+  const tip = el('span', 'dpk-tip');
   tip.id = tipId;
   tip.setAttribute('role', 'tooltip');
-  const badgeWrap = element('span', 'dpk-badge-wrap', badge, tip);
+  const badgeWrap = el('span', 'dpk-badge-wrap', badge, tip);
   // Escape hides the reason until focus or the pointer leaves (WCAG 1.4.13: dismissible).
   badge.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') badgeWrap.dataset.dismissed = '';
@@ -54,9 +44,9 @@ function buildLine(shadow: ShadowRoot): (content: LineContent) => void {
   const undismiss = () => delete badgeWrap.dataset.dismissed;
   badge.addEventListener('blur', undismiss);
   badgeWrap.addEventListener('mouseleave', undismiss);
-  const title = element('span', 'dpk-line-title');
-  const text = element('span', 'dpk-line-text');
-  const line = element('div', 'dpk-line', badgeWrap, title, text);
+  const title = el('span', 'dpk-line-title');
+  const text = el('span', 'dpk-line-text');
+  const line = el('div', 'dpk-line', badgeWrap, title, text);
   line.lang = 'ko';
   shadow.append(line);
   return (content) => {

@@ -10,6 +10,7 @@ import { koGlancePage } from '../shared/i18n/ko-glance.ts';
 import { GLANCE_PORT_NAME, parseGlancePortEvent } from '../shared/messages.ts';
 import { askBackground } from '../shared/runtime-client.ts';
 import type { CardTarget } from './card-hosts.ts';
+import { actionButton, el } from './dom.ts';
 import { GlanceLines } from './glance-lines.ts';
 import {
   endRun,
@@ -26,24 +27,6 @@ import { loadPapersForGlance } from './paper-source.ts';
 import { adoptStyles } from './shadow-styles.ts';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
-
-function actionButton(label: string, onClick: () => void, primary = false): HTMLButtonElement {
-  const button = element('button', primary ? 'dpk-action primary' : 'dpk-action', label);
-  button.type = 'button';
-  button.addEventListener('click', onClick);
-  return button;
-}
 
 const warn = (what: string) => (error: unknown) => console.warn(`[Daily Papers KO] ${what}`, error);
 
@@ -71,9 +54,9 @@ class GlanceSession implements GlanceTools {
   readonly #stopButton = actionButton(koGlancePage.stop, () => this.stop());
   readonly #retryButton = actionButton(koGlancePage.retry, () => void this.start());
   readonly #optionsButton = actionButton(koGlancePage.openOptions, () => this.#env.openOptions());
-  readonly #estimate = element('span', 'dpk-meta');
-  readonly #status = element('span', '');
-  readonly #tools = element(
+  readonly #estimate = el('span', 'dpk-meta');
+  readonly #status = el('span', '');
+  readonly #tools = el(
     'span',
     'dpk-glance-tools',
     this.#button,
@@ -83,9 +66,9 @@ class GlanceSession implements GlanceTools {
     this.#retryButton,
     this.#optionsButton,
   );
-  readonly #noteText = element('span', '');
+  readonly #noteText = el('span', '');
   readonly #noteOptions = actionButton(koGlancePage.openOptions, () => this.#env.openOptions());
-  readonly #note = element('p', 'dpk-glance-note', this.#noteText, this.#noteOptions);
+  readonly #note = el('p', 'dpk-glance-note', this.#noteText, this.#noteOptions);
 
   constructor(env: GlanceEnv) {
     this.#env = env;

@@ -55,6 +55,7 @@ test.describe('"한 줄 요약" on the cards', () => {
     configure,
     openPapers,
   }) => {
+    test.setTimeout(90_000);
     openai.behave({ kind: 'structuredOneLiners' });
     await configure({ model: 'gpt-4o-mini' });
     const day = dayPage(makePapers(30, { startIndex: 20 }));
@@ -87,8 +88,10 @@ test.describe('"한 줄 요약" on the cards', () => {
 
     // The popup's digest of the day's one-liners only.
     const popup = await openPopupFor(context, extensionId, page);
-    await popup.getByLabel('형식').selectOption({ label: '한 줄 요약만' });
-    await popup.getByLabel('순서').selectOption({ label: '페이지 순서' });
+    const selectWith = (value: string) =>
+      popup.locator('select').filter({ has: popup.locator(`option[value="${value}"]`) });
+    await selectWith('oneLiners').selectOption({ label: '한 줄 요약만' });
+    await selectWith('recommended').selectOption({ label: '페이지 순서' });
     const downloading = popup.waitForEvent('download');
     await popup.getByRole('button', { name: '파일로 저장' }).click();
     const download = await downloading;
