@@ -3,22 +3,28 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatUsd } from '../../lib/shared/cost.ts';
 import { digestFileName, renderDigest, withDeepSummaries } from '../../lib/shared/digest.ts';
-import type { PageStatus, Spending } from '../../lib/shared/domain.ts';
+import type { PageStatus, RunOrder, Spending } from '../../lib/shared/domain.ts';
 import { koPopup } from '../../lib/shared/i18n/ko.ts';
+import { oneLinerDigestFileName, renderOneLinerDigest } from '../../lib/shared/oneliner-digest.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { activeTabId, askPage } from '../../lib/ui/popup/active-page.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
 import { KeyNotice } from './KeyNotice.tsx';
 import { PageReadingReport } from './PageReadingReport.tsx';
 
-type Order = 'upvotes' | 'page';
 type Missing = 'summarize' | 'skip';
+/** The digest with full summaries (the seed's format), or the day's one-liners only. */
+type Format = 'full' | 'oneLiners';
+
+const orderOf = (value: string): RunOrder =>
+  value === 'page' || value === 'recommended' ? value : 'upvotes';
 
 export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<PageStatus | null | undefined>(undefined);
   const [spending, setSpending] = useState<Spending | null>(null);
-  const [order, setOrder] = useState<Order>('upvotes');
+  const [order, setOrder] = useState<RunOrder>('upvotes');
+  const [format, setFormat] = useState<Format>('full');
   const [missing, setMissing] = useState<Missing>('skip');
   const [headerAndFooter, setHeaderAndFooter] = useState(false);
   const [useDeep, setUseDeep] = useState(true);
@@ -43,12 +49,32 @@ export function Popup() {
     void refresh(tabId);
   };
 
+  /** The page collects its papers and one-liners (in the order chosen); rendered here. */
+  const buildOneLinerDigest = async (
+    id: number,
+  ): Promise<{ markdown: string; fileName: string; papers: number } | null> => {
+    const result = await askPage(id, { type: 'buildOneLinerDigest', order, missing });
+    if (!result?.ok) {
+      setNote(koPopup.emptyOneLiners);
+      return null;
+    }
+    return {
+      markdown: renderOneLinerDigest(result.papers, {
+        period: result.period,
+        order: result.recommendedFirst ? 'recommended' : 'page',
+      }),
+      fileName: oneLinerDigestFileName(result.period),
+      papers: result.papers.filter((paper) => paper.titleKo && paper.tldrKo).length,
+    };
+  };
+
   /** The page collects its papers and summaries; the digest is rendered here, where it is shown. */
   const buildDigest = async (): Promise<{ markdown: string; fileName: string; papers: number } | null> => {
     if (tabId === null) return null;
     setWorking(missing === 'summarize');
-    if (missing === 'summarize') setNote(koPopup.working);
+    if (missing === 'summarize') setNote(format === 'full' ? koPopup.working : koPopup.workingOneLiners);
     try {
+      if (format === 'oneLiners') return await buildOneLinerDigest(tabId);
       const result = await askPage(tabId, { type: 'buildDigest', order, missing });
       if (!result?.ok) {
         setNote(koPopup.empty);
@@ -123,15 +149,23 @@ export function Popup() {
             <legend>{koPopup.digest}</legend>
             <label>
               {koPopup.order}
-              <select
-                value={order}
-                onChange={(e) => setOrder(e.currentTarget.value === 'page' ? 'page' : 'upvotes')}
-              >
+              <select value={order} onChange={(e) => setOrder(orderOf(e.currentTarget.value))}>
                 <option value="upvotes">{koPopup.orderUpvotes}</option>
                 <option value="page">{koPopup.orderPage}</option>
+                <option value="recommended">{koPopup.orderRecommended}</option>
               </select>
             </label>
-            <p class="hint">{koPopup.missing}</p>
+            <label>
+              {koPopup.format}
+              <select
+                value={format}
+                onChange={(e) => setFormat(e.currentTarget.value === 'oneLiners' ? 'oneLiners' : 'full')}
+              >
+                <option value="full">{koPopup.formatFull}</option>
+                <option value="oneLiners">{koPopup.formatOneLiners}</option>
+              </select>
+            </label>
+            <p class="hint">{format === 'full' ? koPopup.missing : koPopup.missingOneLiners}</p>
             <label>
               <input
                 type="radio"
@@ -148,24 +182,30 @@ export function Popup() {
                 checked={missing === 'summarize'}
                 onChange={() => setMissing('summarize')}
               />
-              {koPopup.missingSummarize(status.total - status.done)}
+              {format === 'full'
+                ? koPopup.missingSummarize(status.total - status.done)
+                : koPopup.missingOneLinersRun}
             </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={headerAndFooter}
-                onChange={(e) => setHeaderAndFooter(e.currentTarget.checked)}
-              />
-              {koPopup.headerFooter}
-            </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={useDeep}
-                onChange={(e) => setUseDeep(e.currentTarget.checked)}
-              />
-              {koPopup.useDeep}
-            </label>
+            {format === 'full' && (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={headerAndFooter}
+                  onChange={(e) => setHeaderAndFooter(e.currentTarget.checked)}
+                />
+                {koPopup.headerFooter}
+              </label>
+            )}
+            {format === 'full' && (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={useDeep}
+                  onChange={(e) => setUseDeep(e.currentTarget.checked)}
+                />
+                {koPopup.useDeep}
+              </label>
+            )}
             <div class="row">
               <button type="button" onClick={copy} disabled={working}>
                 {koPopup.copy}

@@ -6,10 +6,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../assets/styles/page-toolbar.css?inline';
 import { startAutoSummarize } from '../../lib/page/auto-summarize.ts';
+import type { CardTarget } from '../../lib/page/card-hosts.ts';
 import { CardRegistry } from '../../lib/page/card-registry.ts';
 import { showCard } from '../../lib/page/card-view.ts';
 import { DriftWatch } from '../../lib/page/drift-watch.ts';
-import { loadPageData, loadPanelCode } from '../../lib/page/lazy-code.ts';
+import { type GlanceTools, loadPageData, loadPanelCode } from '../../lib/page/lazy-code.ts';
 import { mountPageToolbar } from '../../lib/page/page-toolbar.ts';
 import { PanelPainter } from '../../lib/page/panel-painter.ts';
 import { startPapersPage } from '../../lib/page/papers-page.ts';
@@ -40,6 +41,8 @@ export default defineContentScript({
     }
   },
 });
+
+const warn = (what: string) => (error: unknown) => console.warn(`[Daily Papers KO] ${what}`, error);
 
 function start(ctx: ContentScriptContext): void {
   const painter = new PanelPainter(loadPanelCode);
@@ -79,9 +82,31 @@ function start(ctx: ContentScriptContext): void {
     };
   };
 
+  // "한 줄 요약" and 추천순: their code comes with the page-data chunk, started at idle (or by 추천순).
+  const glanceSlot = document.createElement('div');
+  glanceSlot.style.display = 'contents';
+  let glance: Promise<GlanceTools> | null = null;
+  let glanceCards: CardTarget[] = [];
+  const startGlance = (autoOneLiners: boolean) => {
+    glance ??= loadPageData().then((data) => {
+      const tools = data.startGlance({
+        slot: glanceSlot,
+        openOptions,
+        autoOneLiners,
+        describeError: async () => (await painter.prepare()).deepEnv.describeError,
+      });
+      ctx.onInvalidated(() => tools.destroy());
+      tools.sync(glanceCards);
+      return tools;
+    });
+    return glance;
+  };
   const toolbarHost = createToolbarHost(css);
   const unmountToolbar = mountPageToolbar(toolbarHost.container, {
     registry,
+    extra: glanceSlot,
+    onOrderChange: (order) =>
+      void startGlance(false).then((tools) => tools.setOrder(order), warn('could not rank the page')),
     orderedIds: async (order) => {
       const pageOrder = registry.all().map((controller) => controller.paperId);
       return order === 'page' ? pageOrder : (await loadPageData()).orderIds(pageOrder, order);
@@ -111,6 +136,8 @@ function start(ctx: ContentScriptContext): void {
     (cards, route, scan) => {
       registry.expect(cards.map((card) => card.paperId));
       lastCards = isListingRoute(route) ? cards : [];
+      glanceCards = lastCards;
+      void glance?.then((tools) => tools.sync(glanceCards));
       drift.update(scan);
       placeToolbar(toolbarHost.host, lastCards, drift.offered);
     },
@@ -134,12 +161,12 @@ function start(ctx: ContentScriptContext): void {
   // leaving the task that finds the cards to them and their cache lookup.
   requestIdleCallback(
     () =>
-      void askBackground({ type: 'getPagePrefs' }).then(
-        ({ autoSummarize }) => {
-          if (autoSummarize && !ctx.isInvalid) ctx.onInvalidated(startAutoSummarize(registry));
-        },
-        (error: unknown) => console.warn('[Daily Papers KO] could not read page preferences', error),
-      ),
+      void askBackground({ type: 'getPagePrefs' }).then(({ autoSummarize, autoOneLiners }) => {
+        if (ctx.isInvalid) return;
+        if (autoSummarize) ctx.onInvalidated(startAutoSummarize(registry));
+        if (parsePapersRoute(location.href))
+          startGlance(autoOneLiners).catch(warn('could not start one-liners'));
+      }, warn('could not read page preferences')),
     { timeout: 1000 },
   );
 }

@@ -5,11 +5,15 @@ import { createSlicer, SLICE_MS } from './slices.ts';
 
 export const HOST_TAG = 'daily-papers-ko';
 export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
+/** The line under a card's English title: its Korean title, one-liner and "추천" badge (glance-lines.ts). */
+export const GLANCE_TAG = 'daily-papers-ko-glance';
 
 export interface CardTarget {
   paperId: string;
   title: string;
   element: HTMLElement;
+  /** The card's English title element, when a line may go right after it (lib/page/hf/title-element.ts). */
+  titleElement?: HTMLElement | undefined;
 }
 
 export interface MountedCard {

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { PaperForSummary, RunOrder } from '../shared/domain.ts';
 import type { PageRequestType, PageResponses, SummaryPortEvent } from '../shared/messages.ts';
+import type { CardTarget } from './card-hosts.ts';
 import type { CardRegistry } from './card-registry.ts';
 import type { DeepSectionEnv } from './deep-section.ts';
 import type { FallbackList, ShowPaper } from './fallback-list.ts';
@@ -42,6 +43,28 @@ export interface PanelCode {
   deepEnv: Omit<DeepSectionEnv, 'openOptions'>;
 }
 
+export type DescribeError = DeepSectionEnv['describeError'];
+
+/** What the "한 줄 요약" session needs from the boot script. */
+export interface GlanceEnv {
+  /** The errors' Korean messages and next steps, from the panel's code (loaded on the first error). */
+  describeError: () => Promise<DescribeError>;
+  /** Where its tools go: an element in the page toolbar's shadow root. */
+  slot: HTMLElement;
+  openOptions: () => void;
+  /** The option to ask for the page's one-liners when it opens (once a key is set). */
+  autoOneLiners: boolean;
+}
+
+/** The page's "한 줄 요약" and 추천순 (lib/page/glance-tools.ts), as the boot script drives it. */
+export interface GlanceTools {
+  /** The cards of the last scan: lines under their titles follow them, new papers are looked up. */
+  sync(cards: readonly CardTarget[]): void;
+  /** The toolbar's order: 추천순 ranks and badges the page. */
+  setOrder(order: RunOrder): void;
+  destroy(): void;
+}
+
 /** What the boot script knows of the page reader's last look, for the drift report. */
 export interface PageReadingSource {
   scan: PageScan | null;
@@ -56,7 +79,10 @@ export interface PageDataCode {
   parsePortEvent(message: unknown): SummaryPortEvent | null;
   /** Titles and abstracts of these papers, for the run's estimate. */
   papersForEstimate(paperIds: string[]): { title: string; abstract: string }[];
-  orderIds(paperIds: string[], order: RunOrder): string[];
+  /** The ids in `order`; 추천순 asks the worker to rank them (and badges the page). */
+  orderIds(paperIds: string[], order: RunOrder): Promise<string[]>;
+  /** Starts the page's "한 줄 요약" session (one per page; a second call replaces the first). */
+  startGlance(env: GlanceEnv): GlanceTools;
   /** The full card finder, for pages the boot script's fast path can't read. */
   cardFinder: CardFinder;
   /** The deep reading part of a card's panel (lib/page/deep-section.ts); returns what takes it down. */

@@ -6,6 +6,8 @@ import { dispatch } from '../shared/handlers.ts';
 import { type PageHandlers, parsePageRequest, parsePortEvent } from '../shared/messages.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { mountDeepSection } from './deep-section.ts';
+import { buildOneLinerDigest, rankedIds } from './glance-digest.ts';
+import { startGlance } from './glance-tools.ts';
 import { CARD_FINDER } from './hf/card-finder.ts';
 import { readPapersFromPage } from './hf/page.ts';
 import { readingOf } from './hf/page-scan.ts';
@@ -13,8 +15,9 @@ import type { PageDataCode, PageReadingSource } from './lazy-code.ts';
 import { collectPageDigest, pageStatus } from './page-digest.ts';
 import { loadPaper, toPaperForSummary } from './paper-source.ts';
 
-function orderIds(paperIds: string[], order: RunOrder): string[] {
+async function orderIds(paperIds: string[], order: RunOrder): Promise<string[]> {
   if (order === 'page') return paperIds;
+  if (order === 'recommended') return rankedIds(paperIds);
   const papers = readPapersFromPage(document);
   const upvotes = (id: string) => papers.get(id)?.upvotes ?? 0;
   // Stable: equal votes keep the page's order.
@@ -42,14 +45,20 @@ function whenFinished(registry: CardRegistry, paperIds: string[]): Promise<void>
 const pageHandlers: PageHandlers<{ registry: CardRegistry; reading: PageReadingSource }> = {
   pageStatus: async (_request, { registry }) => pageStatus(registry),
   async summarizeAll(request, { registry }) {
-    return { queued: registry.summarizeAll(orderIds(shownIds(registry), request.order)).length };
+    return { queued: registry.summarizeAll(await orderIds(shownIds(registry), request.order)).length };
   },
   async buildDigest(request, { registry }) {
     if (request.missing === 'summarize') {
-      await whenFinished(registry, registry.summarizeAll(orderIds(shownIds(registry), request.order)));
+      await whenFinished(registry, registry.summarizeAll(await orderIds(shownIds(registry), request.order)));
     }
-    return collectPageDigest(registry);
+    const digest = await collectPageDigest(registry);
+    if (!digest.ok || request.order !== 'recommended') return digest;
+    // 추천순: the digest keeps the papers in the ranking's order.
+    const rank = new Map((await rankedIds(digest.papers.map((paper) => paper.id))).map((id, i) => [id, i]));
+    const position = (id: string) => rank.get(id) ?? rank.size;
+    return { ...digest, papers: [...digest.papers].sort((a, b) => position(a.id) - position(b.id)) };
   },
+  buildOneLinerDigest: async (request, { registry }) => buildOneLinerDigest(registry, request),
   pageReading: async (_request, { reading }) =>
     reading.scan ? readingOf(reading.scan, reading.fallbackOffered) : null,
 };
@@ -70,6 +79,7 @@ export const pageDataCode: PageDataCode = {
     });
   },
   orderIds,
+  startGlance,
   cardFinder: CARD_FINDER,
   mountDeepSection: (container, paperId, env) => mountDeepSection(container, { id: paperId }, env),
   answerPageRequest(message, registry, reading) {

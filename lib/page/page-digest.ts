@@ -9,7 +9,7 @@ import { readListing, readPapersFromPage } from './hf/page.ts';
 import { loadPaper } from './paper-source.ts';
 
 /** The period the page shows, as the digest heading and file name use it. */
-function pagePeriod(root: Document, route: PapersRoute | null): string | null {
+export function pagePeriod(root: Document, route: PapersRoute | null): string | null {
   const listing = readListing(root);
   if (listing?.periodValue) return listing.periodValue;
   if (route?.kind === 'list') return route.period === 'trending' ? 'trending' : (route.value ?? null);

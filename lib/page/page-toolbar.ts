@@ -14,6 +14,10 @@ export interface PageToolbarDeps {
   /** Ids in the chosen order. */
   orderedIds: (order: RunOrder) => Promise<string[]>;
   estimate: (paperIds: string[]) => Promise<{ papers: number; tokens: number; cost: number | null } | null>;
+  /** The order chosen (추천순 badges the page: lib/page/glance-tools.ts). */
+  onOrderChange?: (order: RunOrder) => void;
+  /** Filled later by the "한 줄 요약" tools; placed after the run's controls. */
+  extra?: HTMLElement;
 }
 
 function actionButton(label: string, className: string, onClick: () => void): HTMLButtonElement {
@@ -41,9 +45,11 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
     '',
     new Option(koToolbar.orderPage, 'page'),
     new Option(koToolbar.orderUpvotes, 'upvotes'),
+    new Option(koToolbar.orderRecommended, 'recommended'),
   );
   select.addEventListener('change', () => {
-    order = select.value === 'upvotes' ? 'upvotes' : 'page';
+    order = select.value === 'upvotes' || select.value === 'recommended' ? select.value : 'page';
+    deps.onOrderChange?.(order);
   });
   const start = actionButton(koToolbar.summarizeAll, 'dpk-action primary', async () => {
     const ids = await deps.orderedIds(order);
@@ -79,7 +85,14 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   const runReport = el('p', 'dpk-run-report');
   runReport.setAttribute('role', 'status');
   runReport.hidden = true;
-  const section = el('section', 'dpk-toolbar-bar', status, body, runReport);
+  const section = el(
+    'section',
+    'dpk-toolbar-bar',
+    status,
+    body,
+    ...(deps.extra ? [deps.extra] : []),
+    runReport,
+  );
   section.setAttribute('aria-label', koToolbar.label);
   container.append(section);
   const unmountFoldButtons = mountFoldButtons(section, registry);

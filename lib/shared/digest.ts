@@ -99,7 +99,8 @@ function section(paper: DigestPaper, summary: NonNullable<DigestPaper['summary']
 }
 
 function orderPapers(papers: DigestPaper[], order: RunOrder): DigestPaper[] {
-  if (order === 'page') return papers;
+  // 추천순: the page sent them ranked already (the ranking needs the worker).
+  if (order !== 'upvotes') return papers;
   // Stable: equal votes keep the page's order.
   return papers
     .map((paper, index) => ({ paper, index }))

@@ -81,8 +81,11 @@ export interface PaperForGlance {
   keywords: string[];
 }
 
-/** The order a whole-page run (and the digest) takes the papers in. */
-export const RUN_ORDERS = ['page', 'upvotes'] as const;
+/**
+ * The order a whole-page run (and the digest) takes the papers in. `recommended` (추천순): by the
+ * user's interests (rankPapers), papers nothing could score last in page order.
+ */
+export const RUN_ORDERS = ['page', 'upvotes', 'recommended'] as const;
 export type RunOrder = (typeof RUN_ORDERS)[number];
 
 // ---- Summaries and one-liners ----------------------------------------------------------------

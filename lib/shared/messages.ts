@@ -41,6 +41,7 @@ import {
   MAX_TITLE_CHARS,
   MAX_URL_CHARS,
 } from './limits.ts';
+import type { OneLinerDigestPaper } from './oneliner-digest.ts';
 import type { PageReading } from './page-reading.ts';
 import { SUMMARY_STYLES } from './summary/styles.ts';
 
@@ -207,6 +208,11 @@ const GlancePortEventSchema = v.variant('type', [
   }),
 ]);
 export type GlancePortEvent = v.InferOutput<typeof GlancePortEventSchema>;
+
+export function parseGlancePortEvent(message: unknown): GlancePortEvent | null {
+  const parsed = v.safeParse(GlancePortEventSchema, message);
+  return parsed.success ? parsed.output : null;
+}
 
 export function parseGlancePortRequest(message: unknown): GlancePortRequest | null {
   const parsed = v.safeParse(GlancePortRequestSchema, message);
@@ -392,6 +398,15 @@ const PageRequestSchema = v.variant('type', [
   }),
   /** What the page reader saw, for the popup's drift report. */
   v.object({ type: v.literal('pageReading') }),
+  /**
+   * The page's papers with their one-liners, for the one-liner digest; `missing: 'summarize'` runs
+   * "한 줄 요약" for the papers without one first. With `recommended`, the ranking's badges and reasons.
+   */
+  v.object({
+    type: v.literal('buildOneLinerDigest'),
+    order: RunOrderSchema,
+    missing: v.picklist(['summarize', 'skip']),
+  }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
@@ -404,6 +419,10 @@ export interface PageResponses {
   buildDigest: { ok: true; period: string; papers: DigestPaper[] } | { ok: false; reason: 'empty' };
   /** Null before the first scan. */
   pageReading: PageReading | null;
+  /** In the order to render (lib/shared/oneliner-digest.ts); `recommendedFirst` when 추천순 ranked them. */
+  buildOneLinerDigest:
+    | { ok: true; period: string; papers: OneLinerDigestPaper[]; recommendedFirst: boolean }
+    | { ok: false; reason: 'empty' };
 }
 
 /** The content script's answers to the popup and the keyboard shortcut, given the page's context. */

@@ -200,9 +200,9 @@ describe('the fast path (article cards) and the full card finder', () => {
       const outline = readPageOutline(doc);
       const finderCards = findPaperCards(doc, outline.papers).cards;
       expect(
-        fast.cards.map((card) => [card.paperId, card.element]),
+        fast.cards.map((card) => [card.paperId, card.element, card.titleElement]),
         fixture.name,
-      ).toEqual(finderCards.map((card) => [card.paperId, card.element]));
+      ).toEqual(finderCards.map((card) => [card.paperId, card.element, card.titleElement]));
       expect(full.cards).toEqual(fast.cards);
     }
     expect(answered).toEqual(

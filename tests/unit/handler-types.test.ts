@@ -77,6 +77,7 @@ describe('dispatch', () => {
       summarizeAll: async () => ({ queued: 2 }),
       buildDigest: async () => ({ ok: false, reason: 'empty' }),
       pageReading: async () => null,
+      buildOneLinerDigest: async () => ({ ok: false, reason: 'empty' }),
     };
     const status: PageRequest = { type: 'pageStatus' };
     const summarizeAll: PageRequest = { type: 'summarizeAll', order: 'upvotes' };

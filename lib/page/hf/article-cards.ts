@@ -4,6 +4,7 @@
 // null, and the full card finder (./cards.ts, loaded on demand) reads the page from its links.
 import { paperIdFromHref } from '../../shared/hf-routes.ts';
 import type { KnownPaper, PaperCard } from './cards.ts';
+import { titleElementOf } from './title-element.ts';
 
 const PAPER_LINK = 'a[href*="/papers/"]';
 const OUTSIDE_CARDS = 'nav';
@@ -35,11 +36,9 @@ export function findArticleCards(
   }
   const cards: PaperCard[] = [];
   for (const [element, paperId] of paperOf) {
-    const title =
-      known.get(paperId)?.title ||
-      collapse(element.querySelector(TITLE_LINK)?.textContent ?? null) ||
-      paperId;
-    cards.push({ paperId, title, element });
+    const titleLink = element.querySelector(TITLE_LINK);
+    const title = known.get(paperId)?.title || collapse(titleLink?.textContent ?? null) || paperId;
+    cards.push({ paperId, title, element, titleElement: titleElementOf(titleLink, element) });
   }
   return cards.length > 0 ? cards : null;
 }

@@ -12,6 +12,7 @@
 // page's size. Known limit: a card whose only link to its paper is a plain one, beside a plain link to
 // another paper, reads the same as two one-link cards (unless it is an `article`).
 import { paperIdFromHref } from '../../shared/hf-routes.ts';
+import { titleElementOf } from './title-element.ts';
 
 const CARD_SELECTOR = {
   /** Every link that may point at a paper; `paperIdFromHref` decides which really do. */
@@ -86,6 +87,8 @@ export interface PaperCard {
   title: string;
   /** The element the card is: our UI goes at its end. */
   element: HTMLElement;
+  /** The card's English title (its heading or link), when a line of ours may go right after it. */
+  titleElement?: HTMLElement | undefined;
 }
 
 /** What the card finder needs to know about a paper from the page's data. */
@@ -487,7 +490,8 @@ export function findPaperCards(
       known.get(showing.paperId)?.title ||
       collapse((showing.titleLink ?? showing.first).textContent) ||
       showing.paperId;
-    cards.push({ paperId: showing.paperId, title, element });
+    const titleElement = titleElementOf(showing.titleLink, element);
+    cards.push({ paperId: showing.paperId, title, element, titleElement });
   }
   return { cards, linkedPaperIds: [...linked] };
 }

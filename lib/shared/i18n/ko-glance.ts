@@ -69,3 +69,40 @@ export const koGlossary = {
   resetDone: '기본 용어집으로 되돌렸습니다.',
   failed: (message: string) => `용어집을 바꾸지 못했습니다: ${message}`,
 } as const;
+
+/** The page's "한 줄 요약" tools and the lines under each card's title (the content script's page-data chunk). */
+export const koGlancePage = {
+  group: '한 줄 요약',
+  run: '한 줄 요약',
+  stop: '중단',
+  retry: '다시 시도',
+  openOptions: '설정 열기',
+  estimate: (papers: number, tokens: string, cost: string, requests: number) =>
+    `한 줄 요약 ${papers}편 ≈ ${tokens} 토큰 ≈ ${cost} (요청 ${requests}번)`,
+  preparing: '한 줄 요약을 준비하는 중…',
+  progress: (answered: number, total: number) => `한 줄 요약 ${answered} / ${total}편`,
+  waiting: (seconds: number) => `엔드포인트가 기다리라고 해서 ${seconds}초 뒤에 다시 요청합니다.`,
+  done: (answered: number, requests: number, cost: string | null) =>
+    `한 줄 요약 ${answered}편 완료 · 요청 ${requests}번${cost === null ? '' : ` · 비용 약 ${cost}`}`,
+  allCached: (answered: number) => `한 줄 요약 ${answered}편(저장된 것)`,
+  someFailed: (failed: number) => `${failed}편은 한 줄 요약을 받지 못했습니다.`,
+  failed: (message: string) => `한 줄 요약을 받지 못했습니다: ${message}`,
+  stopped: '한 줄 요약을 중단했습니다.',
+  disconnected: '한 줄 요약을 받는 도중 연결이 끊겼습니다.',
+  noPapers: '한 줄 요약할 논문이 없습니다.',
+  /** The line under a card's English title. */
+  lineLabel: (title: string) => `${title}: 한국어 제목과 한 줄 요약`,
+  badge: '추천',
+  badgeLabel: (reason: string) => `추천: ${reason}`,
+  // 추천순
+  needInterests:
+    '추천순은 설정 페이지의 "관심 주제"로 정렬합니다. 관심 주제를 정하면 가까운 논문에 "추천"을 붙입니다. ',
+  ranking: '관심 주제로 정렬하는 중…',
+  ranked: (recommended: number) =>
+    recommended > 0
+      ? `추천순: 관심 주제와 가까운 ${recommended}편에 "추천"을 붙였습니다. "이 페이지 모두 요약"도 이 순서로 요약합니다.`
+      : '추천순: 관심 주제와 특히 가까운 논문이 없습니다. "이 페이지 모두 요약"은 관련도 순서로 요약합니다.',
+  needOneLiners:
+    '이 엔드포인트에는 임베딩이 없어 한 줄 요약의 관련도로 정렬합니다. 먼저 "한 줄 요약"을 받으세요.',
+  rankFailed: (message: string) => `추천순을 계산하지 못해 저장된 것만 썼습니다: ${message}`,
+} as const;
