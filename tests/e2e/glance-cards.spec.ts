@@ -168,7 +168,7 @@ test.describe('추천순', () => {
     const day = rankingDay();
     const page = await openPapers(day.html, day.url);
     const toolbar = toolbarOf(page);
-    await toolbar.getByLabel('순서').selectOption({ label: '추천순(관심 주제)' });
+    await toolbar.getByLabel('순서').selectOption({ label: '추천순' });
     await expect(toolbar).toContainText('관심 주제와 가까운 2편에 "추천"을 붙였습니다');
 
     const rlhf = day.papers[1] as FixturePaper;
@@ -200,7 +200,7 @@ test.describe('추천순', () => {
     const day = rankingDay();
     const page = await openPapers(day.html, day.url);
     const toolbar = toolbarOf(page);
-    await toolbar.getByLabel('순서').selectOption({ label: '추천순(관심 주제)' });
+    await toolbar.getByLabel('순서').selectOption({ label: '추천순' });
     await expect(toolbar).toContainText('설정 페이지의 "관심 주제"로 정렬합니다');
     await expect(toolbar.getByRole('button', { name: '설정 열기' })).toBeVisible();
     await expect(page.locator('daily-papers-ko-glance')).toHaveCount(0);
