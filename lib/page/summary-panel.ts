@@ -207,7 +207,17 @@ function update(panel: Panel): void {
   }
   showWait(panel);
   // Deep reading joins the panel once there is a summary to go deeper from, and stays.
-  if (state.phase === 'done' && !panel.unmountDeep) panel.unmountDeep = props.mountDeep(panel.deep);
+  // Deep reading joins at idle time: a page restoring fifty cached panels fills them all first.
+  if (state.phase === 'done' && !panel.unmountDeep) {
+    const mounting = panel;
+    const idle = requestIdleCallback(
+      () => {
+        mounting.unmountDeep = mounting.props.mountDeep(mounting.deep);
+      },
+      { timeout: 2000 },
+    );
+    panel.unmountDeep = () => cancelIdleCallback(idle);
+  }
 }
 
 function buildActions(panel: Panel, busy: boolean, error: ErrorDescription | null, text: string): void {

@@ -1,10 +1,17 @@
 // The panel's behaviour; its sanitiser is proven in real Chromium by tests/e2e/security.spec.ts.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PanelProps } from '../../lib/page/lazy-code.ts';
 import type { PanelState } from '../../lib/page/panel-state.ts';
 import { drawPanel } from '../../lib/page/summary-panel.ts';
 import { ERROR_KINDS, type SummaryError } from '../../lib/shared/domain.ts';
 import { describeSummaryError, type NextStep } from '../../lib/shared/summary/error-messages.ts';
+
+// happy-dom has no idle callbacks: the panel mounts deep reading at idle time, here on a timer.
+beforeAll(() => {
+  globalThis.requestIdleCallback ??= (run) =>
+    setTimeout(() => run({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
+  globalThis.cancelIdleCallback ??= (handle) => clearTimeout(handle);
+});
 
 function mount() {
   const host = document.createElement('div');
