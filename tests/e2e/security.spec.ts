@@ -167,6 +167,8 @@ test(`${MODEL_PAYLOADS.length} hostile model answers: none runs, nothing is fetc
     return { kind: 'stream', text: hostileSummary(hostile), chunkDelayMs: 1 };
   });
   page = await openPapers(week.html, week.url);
+  // The page's own layout (its stylesheet makes <body> a flex column), to compare after the payloads.
+  const bodyDisplay = await page.evaluate(() => getComputedStyle(document.body).display);
   await summarizeWholePage(page, openai, trap, MODEL_PAYLOADS.length);
 
   const panels = await readPanels(page);
@@ -183,7 +185,7 @@ test(`${MODEL_PAYLOADS.length} hostile model answers: none runs, nothing is fetc
   }
   // Hugging Face's page is untouched by the CSS payloads.
   await expect(page.locator('article').first()).toBeVisible();
-  expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
+  expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe(bodyDisplay);
   await expectTrapCatches(page, trap);
 });
 
