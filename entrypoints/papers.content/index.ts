@@ -6,9 +6,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../assets/styles/page-toolbar.css?inline';
 import { startAutoSummarize } from '../../lib/page/auto-summarize.ts';
-import type { CardTarget } from '../../lib/page/card-hosts.ts';
+import { type CardTarget, createShadowHost, HOST_TAG, PANEL_TAG } from '../../lib/page/card-hosts.ts';
 import { CardRegistry } from '../../lib/page/card-registry.ts';
-import { showCard } from '../../lib/page/card-view.ts';
+import { type PlacePanel, showCard } from '../../lib/page/card-view.ts';
 import { DriftWatch } from '../../lib/page/drift-watch.ts';
 import { type GlanceTools, loadPageData, loadPanelCode } from '../../lib/page/lazy-code.ts';
 import { mountPageToolbar } from '../../lib/page/page-toolbar.ts';
@@ -73,9 +73,9 @@ function start(ctx: ContentScriptContext): void {
     };
   };
   /** A paper's button and panel in `parent`: a card's shadow root or a row of the fallback list. */
-  const showPaper = (parent: ParentNode, paperId: string, title: string) => {
+  const showPaper = (parent: ParentNode, paperId: string, title: string, place?: PlacePanel) => {
     const { controller, detach } = registry.attach(paperId);
-    const hide = showCard(parent, controller, title, painter, openOptions, mountDeep);
+    const hide = showCard(parent, controller, title, painter, openOptions, mountDeep, place);
     return () => {
       hide();
       detach();
@@ -130,7 +130,16 @@ function start(ctx: ContentScriptContext): void {
   // Each card is a view of its paper's controller; cards showing the same paper share it.
   startPapersPage(
     ctx,
-    (target, shadow) => showPaper(shadow, target.paperId, target.title),
+    (target, shadow) =>
+      showPaper(shadow, target.paperId, target.title, (parts) =>
+        painter.place({
+          ...parts,
+          card: target.element,
+          paperId: target.paperId,
+          cardHost: HOST_TAG,
+          makeHost: () => createShadowHost(PANEL_TAG, css),
+        }),
+      ),
     css,
     async () => (await loadPageData()).cardFinder,
     (cards, route, scan) => {

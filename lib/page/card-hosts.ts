@@ -7,6 +7,8 @@ export const HOST_TAG = 'daily-papers-ko';
 export const TOOLBAR_TAG = 'daily-papers-ko-toolbar';
 /** The line under a card's English title: its Korean title, one-liner and "추천" badge (glance-lines.ts). */
 export const GLANCE_TAG = 'daily-papers-ko-glance';
+/** A card's panel where it has its own host, below the card's row (lib/page/panel-placement.ts). */
+export const PANEL_TAG = 'daily-papers-ko-panel';
 
 export interface CardTarget {
   paperId: string;
@@ -32,7 +34,8 @@ export type RenderCard = (target: CardTarget, shadow: ShadowRoot, host: HTMLElem
  * the "한국어 요약" buttons of cards below the fold vanished for screen readers (and the tests).
  */
 const HOST_STYLE =
-  ':host{all:initial !important;display:block !important;position:static !important;contain:layout style;}';
+  ':host{all:initial !important;display:block !important;position:static !important;contain:layout style;}' +
+  ':host([data-place="column"]) .dpk{padding:.5rem 0 0}';
 
 /** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
@@ -42,6 +45,36 @@ export function createShadowHost(tag: string, css: string): { host: HTMLElement;
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(shadow, HOST_STYLE + css);
   return { host, shadow };
+}
+
+/** Lists by whether their cards are flex rows: cards of one list share their layout (one style read). */
+const rowLists = new WeakMap<Element, boolean>();
+
+/**
+ * Where the button goes on a card laid out as a flex row (2026's compact cards): at the end of the
+ * column holding the title, under the author line. At the card's end it would be one more flex item,
+ * squeezing the title. Null for any other card: the button goes at its end, as it always has.
+ */
+function titleColumn({ element, paperId }: CardTarget): HTMLElement | null {
+  const list = element.parentElement ?? element;
+  let isRow = rowLists.get(list);
+  if (isRow === undefined) {
+    const style = getComputedStyle(element);
+    isRow = style.display.endsWith('flex') && style.flexDirection.startsWith('row');
+    rowLists.set(list, isRow);
+  }
+  if (!isRow) return null;
+  const title = [...element.querySelectorAll(`a[href*="/papers/${paperId}"]`)].find((a) =>
+    a.textContent?.trim(),
+  );
+  let column: Element | null | undefined = title;
+  while (column && column.parentElement !== element) column = column.parentElement;
+  return column instanceof HTMLElement &&
+    column !== title &&
+    !column.matches('a,button,h1,h2,h3,h4,h5,h6,p,label') &&
+    !getComputedStyle(column).display.endsWith('flex')
+    ? column
+    : null;
 }
 
 export class CardHosts {
@@ -75,7 +108,7 @@ export class CardHosts {
     // What is gone goes first, so a card the page re-rendered is seen leaving before it comes back.
     for (const [element, card] of this.#mounted) {
       const target = live.get(element);
-      if (!target || target.paperId !== card.paperId || card.host.parentElement !== element)
+      if (!target || target.paperId !== card.paperId || !element.contains(card.host))
         this.#unmountCard(element, card);
     }
     this.#waiting = targets.filter((target) => !this.#mounted.has(target.element));
@@ -85,7 +118,7 @@ export class CardHosts {
 
   /** Removes hosts another instance of this script left behind (the extension was reloaded or updated). */
   removeForeignHosts(root: ParentNode): void {
-    for (const host of root.querySelectorAll<HTMLElement>(`${HOST_TAG}, ${TOOLBAR_TAG}`)) {
+    for (const host of root.querySelectorAll<HTMLElement>(`${HOST_TAG}, ${TOOLBAR_TAG}, ${PANEL_TAG}`)) {
       if (host.dataset.instance !== this.#instanceId) host.remove();
     }
   }
@@ -99,7 +132,9 @@ export class CardHosts {
     const { host, shadow } = createShadowHost(HOST_TAG, this.#css);
     host.dataset.paperId = target.paperId;
     host.dataset.instance = this.#instanceId;
-    target.element.append(host);
+    const column = titleColumn(target);
+    if (column) host.dataset.place = 'column';
+    (column ?? target.element).append(host);
     const unmount = this.#render(target, shadow, host);
     this.#mounted.set(target.element, { paperId: target.paperId, host, shadow, unmount });
   }

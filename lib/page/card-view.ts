@@ -4,6 +4,7 @@ import { koCardButton } from '../shared/i18n/ko.ts';
 import { foldedTitleOf } from '../shared/summary/folded-title.ts';
 import type { CardController } from './card-controller.ts';
 import { onFoldAll } from './fold-all.ts';
+import type { PanelPlacement, PlacePanelOptions } from './lazy-code.ts';
 import type { PanelPainter } from './panel-painter.ts';
 import { isBusy, type PanelState } from './panel-state.ts';
 
@@ -34,9 +35,16 @@ function cardTemplate(): HTMLElement {
   return template;
 }
 
+/** The parts of a card's view its panel placement needs; the caller adds where the card is. */
+export type PlacePanel = (
+  parts: Pick<PlacePanelOptions, 'container' | 'root' | 'button' | 'panelId'>,
+) => PanelPlacement | null;
+
 /**
  * Shows the card's button in `parent` (a card's shadow root, or a row of the fallback list) and keeps it (and, once drawn, the panel) in step with the
  * controller. Returns the function that takes the view down; the controller carries on without it.
+ * `place`, for a card on Hugging Face's page: puts the open panel where it leaves no hole in the page's
+ * layout (below the card's row); without it the panel stays under the button.
  */
 export function showCard(
   parent: ParentNode,
@@ -45,6 +53,7 @@ export function showCard(
   painter: PanelPainter,
   openOptions: () => void,
   mountDeep: (container: HTMLElement, paperId: string) => () => void,
+  place?: PlacePanel,
 ): () => void {
   const root = cardTemplate().cloneNode(true) as HTMLElement;
   const bar = root.firstChild as HTMLElement;
@@ -59,10 +68,14 @@ export function showCard(
   let drawn = false;
   /** The first drawing, while it waits its turn. */
   let pending: { cancel: () => void; urgent: boolean } | null = null;
+  let placement: PanelPlacement | null = null;
 
   const draw = () => {
     drawn = true;
     pending = null;
+    // Placed before it is drawn, so the panel's first frame is already where it belongs.
+    placement ??= place?.({ container: panel, root, button, panelId }) ?? null;
+    placement?.update(open);
     painter.draw(panel, {
       panelId,
       paperId: controller.paperId,
@@ -84,7 +97,8 @@ export function showCard(
       button.removeAttribute('aria-controls');
     } else {
       button.setAttribute('aria-expanded', String(open));
-      button.setAttribute('aria-controls', panelId);
+      // Once placed, the placement points the button at wherever the panel is (maybe another shadow root).
+      if (!placement) button.setAttribute('aria-controls', panelId);
     }
     hint.hidden = open || !isBusy(state);
     showFoldedTitle(state);
@@ -96,7 +110,8 @@ export function showCard(
     pending?.cancel();
     const waiting = { urgent, cancel: () => {} };
     pending = waiting;
-    waiting.cancel = painter.schedule(panel, draw, { urgent });
+    // Keyed and watched for nearness by the card's own part: the panel may live outside the card.
+    waiting.cancel = painter.schedule(root, draw, { urgent });
   };
 
   let foldedText = '';
@@ -136,5 +151,6 @@ export function showCard(
     stopFoldAll();
     pending?.cancel();
     if (drawn) painter.clear(panel);
+    placement?.remove();
   };
 }

@@ -33,10 +33,35 @@ export interface PanelProps extends PanelActions {
   open: boolean;
 }
 
+/** What `placePanel` needs to put a card's panel where it leaves no hole in the page's layout. */
+export interface PlacePanelOptions {
+  /** The element the panel is drawn in; it starts in `root`, under the button. */
+  container: HTMLElement;
+  /** The card's own part (in its shadow root): the button bar, and the panel while it stays inside. */
+  root: HTMLElement;
+  /** Hugging Face's card element. */
+  card: HTMLElement;
+  button: HTMLButtonElement;
+  panelId: string;
+  paperId: string;
+  /** The tag of the card hosts, to tell one card's wrapper from the list holding several. */
+  cardHost: string;
+  /** Makes the panel's own host (outside the card), with our styles and the page's theme. */
+  makeHost: () => { host: HTMLElement; shadow: ShadowRoot };
+}
+
+export interface PanelPlacement {
+  /** The panel was opened or folded: place it (open), or give its space back (folded). */
+  update(open: boolean): void;
+  remove(): void;
+}
+
 /** entrypoints/card-panel.ts: the summary panel and its sanitiser (DOMPurify). */
 export interface PanelCode {
   /** Draws (or, with null, takes down) one card's panel in this container. */
   drawPanel(container: HTMLElement, props: PanelProps | null): void;
+  /** Keeps a card's panel below its row (lib/page/panel-placement.ts). */
+  placePanel(options: PlacePanelOptions): PanelPlacement;
   /** "목록으로 보기": the page's papers listed in our toolbar, for when cards can't be found. */
   mountFallbackList(container: HTMLElement, showPaper: ShowPaper): FallbackList;
   /** The panel's sanitiser and error descriptions, lent to the deep reading part. */

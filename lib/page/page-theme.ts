@@ -1,6 +1,6 @@
 // Our hosts follow the page's theme live: Hugging Face's `dark` class on <html> (a MutationObserver),
 // or, on a page that declares it renders both schemes, the system's preference (matchMedia).
-import { GLANCE_TAG, HOST_TAG, TOOLBAR_TAG } from './card-hosts.ts';
+import { GLANCE_TAG, HOST_TAG, PANEL_TAG, TOOLBAR_TAG } from './card-hosts.ts';
 
 export type PageTheme = 'light' | 'dark';
 
@@ -27,7 +27,9 @@ export function followPageTheme(): () => void {
     const theme = pageTheme();
     if (theme === current) return;
     current = theme;
-    for (const host of document.querySelectorAll<HTMLElement>(`${HOST_TAG}, ${TOOLBAR_TAG}, ${GLANCE_TAG}`)) {
+    for (const host of document.querySelectorAll<HTMLElement>(
+      `${HOST_TAG}, ${TOOLBAR_TAG}, ${GLANCE_TAG}, ${PANEL_TAG}`,
+    )) {
       applyTheme(host, theme);
     }
   };

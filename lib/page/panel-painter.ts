@@ -1,7 +1,7 @@
 // Draws card panels with the lazily loaded panel code: a card the user is waiting on at once, cached
 // summaries near the viewport next, the rest after them, in short slices so no task runs long on a
 // big page. Nearness comes from an IntersectionObserver, so finding it never forces a layout.
-import type { PanelCode, PanelProps } from './lazy-code.ts';
+import type { PanelCode, PanelPlacement, PanelProps, PlacePanelOptions } from './lazy-code.ts';
 import { createSlicer } from './slices.ts';
 
 interface Job {
@@ -66,6 +66,11 @@ export class PanelPainter {
   /** Draws a panel that was drawn before (the panel code is in). */
   draw(container: HTMLElement, props: PanelProps): void {
     this.#code?.drawPanel(container, props);
+  }
+
+  /** Where a drawn panel goes (the panel code is in, so never null after a drawing). */
+  place(options: PlacePanelOptions): PanelPlacement | null {
+    return this.#code?.placePanel(options) ?? null;
   }
 
   clear(container: HTMLElement): void {

@@ -157,12 +157,27 @@ async function recordAlerts(page: Page, id: string): Promise<() => Promise<strin
   await page.evaluate((paperId) => {
     const seen: string[] = [];
     Object.defineProperty(window, '__dpkAlerts', { value: seen, configurable: true });
-    const root = document.querySelector(`daily-papers-ko[data-paper-id="${paperId}"]`)?.shadowRoot;
-    if (!root) throw new Error(`no panel host for ${paperId}`);
-    new MutationObserver(() => {
-      const text = root.querySelector('[role="alert"]')?.textContent ?? '';
+    const cardRoot = document.querySelector(`daily-papers-ko[data-paper-id="${paperId}"]`)?.shadowRoot;
+    if (!cardRoot) throw new Error(`no card host for ${paperId}`);
+    // The panel is in the card's host, or in its own host below the card's row once it opens.
+    const panelRoot = () =>
+      document.querySelector(`daily-papers-ko-panel[data-paper-id="${paperId}"]`)?.shadowRoot ?? null;
+    const record = () => {
+      const text = (panelRoot() ?? cardRoot).querySelector('[role="alert"]')?.textContent ?? '';
       if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(root, { subtree: true, childList: true, characterData: true });
+    };
+    const options = { subtree: true, childList: true, characterData: true };
+    const observer = new MutationObserver(() => {
+      const root = panelRoot();
+      if (root && !watched.has(root)) {
+        watched.add(root);
+        observer.observe(root, options);
+      }
+      record();
+    });
+    const watched = new Set<ShadowRoot>();
+    observer.observe(cardRoot, options);
+    observer.observe(document.body, { subtree: true, childList: true });
   }, id);
   return () => page.evaluate(() => [...(window as unknown as { __dpkAlerts: string[] }).__dpkAlerts]);
 }

@@ -206,9 +206,18 @@ export function injectedPaperIds(page: Page): Promise<string[]> {
     .evaluateAll((hosts) => hosts.map((host) => (host as HTMLElement).dataset.paperId ?? ''));
 }
 
-/** Our UI for one paper; Playwright's locators reach into its open shadow root. */
+/**
+ * Our UI for one paper: its card's host (the button) and, where the open panel has its own host below
+ * the card's row (lib/page/panel-placement.ts), that one too. Playwright's locators reach into both
+ * open shadow roots.
+ */
 export function summaryHost(page: Page, paperId: string) {
-  return page.locator(`daily-papers-ko[data-paper-id="${paperId}"]`);
+  return page.locator(paperUi(paperId));
+}
+
+/** The selector for one paper's hosts: the card's, and its panel's where it has its own. */
+export function paperUi(paperId: string): string {
+  return `daily-papers-ko[data-paper-id="${paperId}"], daily-papers-ko-panel[data-paper-id="${paperId}"]`;
 }
 
 /** Evaluates in the content script's isolated world, as a compromised content script could. */

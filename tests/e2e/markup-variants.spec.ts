@@ -3,11 +3,11 @@
 // working around them. A Hub page that lists no papers gets nothing.
 import type { Page } from '@playwright/test';
 import { type FixturePage, hubListingPages, markupVariantPages } from '../fixtures/pages.ts';
-import { expect, injectedPaperIds, openPopupFor, test, waitForContentScript } from './fixtures.ts';
+import { expect, injectedPaperIds, openPopupFor, paperUi, test, waitForContentScript } from './fixtures.ts';
 
 /** Where our UI must never be: inside a link, a button, a heading or a paragraph of the page. */
 const FORBIDDEN_HOLDERS = ['a', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']
-  .map((tag) => `${tag} daily-papers-ko`)
+  .flatMap((tag) => [`${tag} daily-papers-ko`, `${tag} daily-papers-ko-panel`])
   .join(', ');
 
 /** Every visible paper link still takes a click: enabled, and covered by nothing of ours. */
@@ -58,7 +58,10 @@ test('a paper shown twice gets a button on each of its cards, and each opens its
   const hosts = page.locator(`daily-papers-ko[data-paper-id="${pinnedId}"]`);
   await expect(hosts).toHaveCount(2);
   await hosts.nth(1).getByRole('button', { name: '한국어 요약' }).click();
-  await expect(hosts.nth(1).getByRole('region')).toBeVisible();
+  // Both cards show the paper's panel: in the pinned card, and below the grid card's row.
+  const panels = page.locator(paperUi(pinnedId ?? '')).getByRole('region');
+  await expect(panels).toHaveCount(2);
+  for (const index of [0, 1]) await expect(panels.nth(index)).toBeVisible();
   await expect(hosts).toHaveCount(2);
 });
 
@@ -75,7 +78,7 @@ test('on a search page, a card is summarised from the page’s own data: no API 
     if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(request.url());
   });
   const paper = fixture.papers[1];
-  const host = page.locator(`daily-papers-ko[data-paper-id="${paper?.id}"]`);
+  const host = page.locator(paperUi(paper?.id ?? ''));
   await host.getByRole('button', { name: '한국어 요약' }).click();
   await expect(host.getByRole('region')).toContainText('모델:');
   expect(openai.chatRequests()).toHaveLength(1);

@@ -156,7 +156,7 @@ test('the island re-rendered while a summary streams: the new card carries on, w
   await expect(page.getByRole('button', { name: '한국어 요약', exact: true })).toHaveCount(
     day.expectedPaperIds.length,
   );
-  await expect(page.locator('daily-papers-ko').getByRole('region')).toHaveCount(1);
+  await expect(page.locator('daily-papers-ko, daily-papers-ko-panel').getByRole('region')).toHaveCount(1);
 });
 
 test('switching to another period and back while a summary streams carries on, with no second request', async ({

@@ -14,7 +14,7 @@ import {
   XSS_PAYLOADS,
   type XssPayload,
 } from '../fixtures/xss-payloads.ts';
-import { expect, summaryHost, test } from './fixtures.ts';
+import { expect, paperUi, summaryHost, test } from './fixtures.ts';
 import { DEFAULT_KOREAN_SUMMARY, type MockOpenAI, type RecordedRequest } from './mock-openai.ts';
 
 const ALL_DONE = '이 페이지의 논문을 모두 요약했습니다.';
@@ -86,7 +86,11 @@ function readPanels(page: Page): Promise<PanelReport[]> {
       const mathml = new Set<string>(mathTags);
       const mathLayout = new Set<string>(mathAttributes);
       return [...document.querySelectorAll('daily-papers-ko')].map((host) => {
-        const root = (host as HTMLElement).shadowRoot;
+        // The panel is in the card's host, or in its own host below the card's row.
+        const panelHost = document.querySelector(
+          `daily-papers-ko-panel[data-paper-id="${(host as HTMLElement).dataset.paperId}"]`,
+        );
+        const root = (panelHost ?? host).shadowRoot;
         const summary = root?.querySelector('.dpk-summary') as HTMLElement | null;
         const forbidden: string[] = [];
         for (const element of summary?.querySelectorAll('*') ?? []) {
@@ -163,6 +167,8 @@ test(`${MODEL_PAYLOADS.length} hostile model answers: none runs, nothing is fetc
     return { kind: 'stream', text: hostileSummary(hostile), chunkDelayMs: 1 };
   });
   page = await openPapers(week.html, week.url);
+  // The page's own layout (its stylesheet makes <body> a flex column), to compare after the payloads.
+  const bodyDisplay = await page.evaluate(() => getComputedStyle(document.body).display);
   await summarizeWholePage(page, openai, trap, MODEL_PAYLOADS.length);
 
   const panels = await readPanels(page);
@@ -179,7 +185,7 @@ test(`${MODEL_PAYLOADS.length} hostile model answers: none runs, nothing is fetc
   }
   // Hugging Face's page is untouched by the CSS payloads.
   await expect(page.locator('article').first()).toBeVisible();
-  expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
+  expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe(bodyDisplay);
   await expectTrapCatches(page, trap);
 });
 
@@ -272,7 +278,7 @@ test(`${XSS_PAYLOADS.length} papers with hostile titles, abstracts and authors: 
   const first = hostile.papers[0];
   await expect(
     page
-      .locator(`daily-papers-ko[data-paper-id="${first?.id}"]`)
+      .locator(paperUi(first?.id ?? ''))
       .getByRole('region', { name: `${collapse(first?.title ?? '')} 한국어 요약` }),
   ).toBeVisible();
   await expectTrapCatches(page, trap);
@@ -337,9 +343,9 @@ test('the API key never reaches the page, the console, other storage, or any oth
   expect(sent.filter((r) => r.carriesKey).length).toBeGreaterThanOrEqual(2);
 
   const pageWorld = await page.evaluate(() => {
-    const shadows = [...document.querySelectorAll('daily-papers-ko, daily-papers-ko-toolbar')].map(
-      (host) => host.shadowRoot?.innerHTML ?? '',
-    );
+    const shadows = [
+      ...document.querySelectorAll('daily-papers-ko, daily-papers-ko-toolbar, daily-papers-ko-panel'),
+    ].map((host) => host.shadowRoot?.innerHTML ?? '');
     const storage = (s: Storage) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`);
     return [
       document.documentElement.outerHTML,

@@ -96,7 +96,10 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1000, height: 1000 });
     await page.goto(PAGE_URL);
     await lightPage(page);
-    const host = page.locator(`daily-papers-ko[data-paper-id="${SAMPLE_ID}"]`);
+    // The card's button is in its host; the open panel in its own host below the card's row.
+    const host = page.locator(
+      `daily-papers-ko[data-paper-id="${SAMPLE_ID}"], daily-papers-ko-panel[data-paper-id="${SAMPLE_ID}"]`,
+    );
     await host.getByRole('button', { name: '한국어 요약' }).click();
     await host.getByRole('region').getByText('모델:').first().waitFor();
     const deep = host.getByRole('group', { name: '전문 요약' });
@@ -108,7 +111,9 @@ async function main(): Promise<void> {
     await questions.getByRole('button', { name: '질문하기' }).click();
     await questions.getByRole('listitem').getByText('(§2)').waitFor();
     await page.mouse.move(0, 0);
-    await host.screenshot({ path: path.join(OUT, 'deep-card-light.png') });
+    await page
+      .locator(`daily-papers-ko-panel[data-paper-id="${SAMPLE_ID}"]`)
+      .screenshot({ path: path.join(OUT, 'deep-card-light.png') });
 
     const reader = await context.newPage();
     await reader.setViewportSize({ width: 1200, height: 1400 });

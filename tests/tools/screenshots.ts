@@ -38,6 +38,54 @@ async function setPageTheme(page: Page, theme: Theme): Promise<void> {
   }, theme === 'dark');
 }
 
+/**
+ * Issue 12: HF's 2-column grid (2024 cards) with the left card's panel open below its row, and a
+ * compact (row-style) 2026 list with a panel below its row; light and dark.
+ */
+async function gridScreenshots(context: BrowserContext): Promise<void> {
+  const pages = [
+    // Cards [from, to] in the picture; the panel of `open` (a paper not summarised before) is open.
+    { name: 'grid', fixture: fixturePages.day2024, open: 0, from: 0, to: 3 },
+    { name: 'rows', fixture: fixturePages.day2026, open: 3, from: 2, to: 4 },
+  ];
+  for (const { name, fixture: shown, open, from, to } of pages) {
+    await context.route(shown.url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shown.html }),
+    );
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1100, height: 1400 });
+    await page.goto(shown.url);
+    const first = shown.papers[open];
+    if (!first) throw new Error(`the fixture has a paper ${open}`);
+    const button = page
+      .locator(`daily-papers-ko[data-paper-id="${first.id}"]`)
+      .getByRole('button', { name: '한국어 요약' });
+    await button.click();
+    await page
+      .locator(`daily-papers-ko-panel[data-paper-id="${first.id}"]`)
+      .getByRole('region')
+      .getByText('모델:')
+      .waitFor();
+    await page.mouse.move(0, 0);
+    const articles = page.locator('article');
+    for (const theme of ['light', 'dark'] as const) {
+      await setPageTheme(page, theme);
+      await page.waitForTimeout(100);
+      const top = await articles.nth(from).boundingBox();
+      const last = await articles.nth(to).boundingBox();
+      if (!top || !last) throw new Error('cards are not rendered');
+      // Boxes are in viewport coordinates, a full-page clip in the page's.
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.screenshot({
+        path: path.join(OUT, `${name}-open-${theme}.png`),
+        clip: { x: 0, y: scrolled + top.y - 16, width: 1100, height: last.y + last.height - top.y + 32 },
+        fullPage: true,
+      });
+    }
+    await page.close();
+  }
+}
+
 async function main(): Promise<void> {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
@@ -68,7 +116,11 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(fixture.url);
-    const host = (id: string) => page.locator(`daily-papers-ko[data-paper-id="${id}"]`);
+    // A card's button is in its host; its open panel in its own host below the card's row.
+    const host = (id: string) =>
+      page.locator(`daily-papers-ko[data-paper-id="${id}"], daily-papers-ko-panel[data-paper-id="${id}"]`);
+    const panelOf = (id: string) => page.locator(`daily-papers-ko-panel[data-paper-id="${id}"]`);
+    const cardOf = (id: string) => page.locator(`daily-papers-ko[data-paper-id="${id}"]`);
     await host(first.id).getByRole('button', { name: '한국어 요약' }).click();
     await host(first.id).getByRole('region').getByText('모델:').waitFor();
     // A folded one (its Korean title on one line) and an error, as a skimming user sees them.
@@ -81,9 +133,9 @@ async function main(): Promise<void> {
 
     const toolbar = page.locator('daily-papers-ko-toolbar');
     // Our part of each card (the fixture's own markup has no Hugging Face stylesheet to look right).
-    const firstCard = host(first.id);
-    const cards = host(second.id);
-    const errorCard = host(third.id);
+    const firstCard = panelOf(first.id);
+    const cards = cardOf(second.id);
+    const errorCard = panelOf(third.id);
     for (const theme of ['light', 'dark'] as const) {
       await setPageTheme(page, theme);
       await page.waitForTimeout(100);
@@ -92,6 +144,8 @@ async function main(): Promise<void> {
       await errorCard.screenshot({ path: path.join(OUT, `panel-error-${theme}.png`) });
       await toolbar.screenshot({ path: path.join(OUT, `toolbar-${theme}.png`) });
     }
+
+    await gridScreenshots(context);
 
     for (const theme of ['light', 'dark'] as const) {
       const options = await context.newPage();
