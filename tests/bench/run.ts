@@ -258,14 +258,18 @@ function clickToFirstText(page: Page, paperId: string): Promise<number> {
         );
         if (!root || !button) return reject(new Error(`no button for ${id}`));
         let clickedAt = 0;
-        const observer = new MutationObserver(() => {
-          if (!root.querySelector('.dpk-summary')?.textContent?.trim()) return;
-          observer.disconnect();
+        // The panel may be drawn in the card's host or in a host of its own below the card's row.
+        const painted = () =>
+          [...document.querySelectorAll(`[data-paper-id="${id}"]`)].some((host) =>
+            host.shadowRoot?.querySelector('.dpk-summary')?.textContent?.trim(),
+          );
+        const check = () => {
+          if (!painted()) return requestAnimationFrame(check);
           requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
-        });
-        observer.observe(root, { subtree: true, childList: true, characterData: true });
+        };
         clickedAt = performance.now();
         button.click();
+        requestAnimationFrame(check);
       }),
     paperId,
   );
@@ -314,8 +318,8 @@ async function cachedPanels(bench: Bench): Promise<number[]> {
     const measured = await bench.context.newPage();
     await measured.addInitScript((count) => {
       const poll = () => {
-        const filled = [...document.querySelectorAll('daily-papers-ko')].filter((host) =>
-          host.shadowRoot?.querySelector('.dpk-summary')?.textContent?.trim(),
+        const filled = [...document.querySelectorAll('daily-papers-ko, daily-papers-ko-panel')].filter(
+          (host) => host.shadowRoot?.querySelector('.dpk-summary')?.textContent?.trim(),
         ).length;
         if (filled === count) {
           (window as unknown as { __filledAt: number }).__filledAt = performance.now();
@@ -355,7 +359,7 @@ async function watchPanelsFill(page: Page, count: number): Promise<void> {
     // Cheap on purpose (every 50 ms, not every frame): the poll runs on the thread being measured.
     const poll = () => {
       let filled = 0;
-      for (const host of document.querySelectorAll('daily-papers-ko')) {
+      for (const host of document.querySelectorAll('daily-papers-ko, daily-papers-ko-panel')) {
         if (host.shadowRoot?.querySelector('.dpk-summary')?.textContent) filled++;
       }
       if (filled === expected) (window as unknown as { __filledAt: number }).__filledAt = performance.now();
