@@ -168,9 +168,24 @@ export async function openPapers(browser: Browser, fixture: FixturePage): Promis
   return page;
 }
 
-/** Our UI for one paper. */
+/** Our UI for one paper: its card's host (the button), and the panel's own host where the panel sits below the card's row. */
 export function cardRoot(paperId: string): string {
   return `daily-papers-ko[data-paper-id="${paperId}"]`;
+}
+
+function panelRoots(paperId: string): string[] {
+  return [cardRoot(paperId), `daily-papers-ko-panel[data-paper-id="${paperId}"]`];
+}
+
+/** Elements with this role (and name) in any of the paper's hosts. */
+async function inPaperUi(
+  page: Page,
+  paperId: string,
+  role: string,
+  name?: string,
+): Promise<ElementHandle<Element>[]> {
+  const found = await Promise.all(panelRoots(paperId).map((root) => byRole(page, root, role, name)));
+  return found.flat();
 }
 
 /** The paper ids of the cards that got our UI, in page order. */
@@ -196,12 +211,12 @@ export async function clickSummaryButton(page: Page, paperId: string): Promise<v
 
 /** The text of a card's summary region (named "<title> 한국어 요약"), or undefined while there is none. */
 export async function panelText(page: Page, paperId: string, title: string): Promise<string | undefined> {
-  const [region] = await byRole(page, cardRoot(paperId), 'region', `${title} 한국어 요약`);
+  const [region] = await inPaperUi(page, paperId, 'region', `${title} 한국어 요약`);
   return region?.evaluate((element) => element.textContent ?? '');
 }
 
 export async function alertText(page: Page, paperId: string): Promise<string | undefined> {
-  const [alert] = await byRole(page, cardRoot(paperId), 'alert');
+  const [alert] = await inPaperUi(page, paperId, 'alert');
   return alert?.evaluate((element) => element.textContent ?? '');
 }
 
