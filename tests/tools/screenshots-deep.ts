@@ -11,6 +11,7 @@ import { type MockReply, startMockOpenAI } from '../e2e/mock-openai.ts';
 import { SAMPLE_ID, samplePaperHtml } from '../fixtures/arxiv/papers.ts';
 import { deepAnswerFor, deepPromptKind } from '../fixtures/deep/answers.ts';
 import { buildListPage, islandProps2026, makePaper, makePapers } from '../fixtures/hf-pages.ts';
+import { configure, extensionIdOf } from './screenshot-setup.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const papers = [
@@ -35,22 +36,6 @@ const FIGURE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="
 <g stroke="#374151" stroke-width="3" marker-end="url(#a)"><line x1="180" y1="100" x2="236" y2="100"/><line x1="400" y1="100" x2="456" y2="100"/></g>
 <defs><marker id="a" markerWidth="10" markerHeight="10" refX="8" refY="5" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#374151"/></marker></defs>
 </svg>`;
-
-async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
-}
-
-async function configure(context: BrowserContext, extensionId: string, baseURL: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('API 키').fill('sk-screenshot-key-1234');
-  await page.getByLabel('엔드포인트 URL').fill(baseURL);
-  await page.getByLabel('모델', { exact: true }).fill('gpt-4o-mini');
-  await page.getByRole('button', { name: '저장' }).click();
-  await page.getByText('저장했습니다').first().waitFor();
-  await page.close();
-}
 
 async function lightPage(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -7,26 +7,11 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { DEFAULT_KOREAN_SUMMARY, mockErrors, startMockOpenAI } from '../e2e/mock-openai.ts';
 import { fixturePages } from '../fixtures/pages.ts';
+import { configure, extensionIdOf } from './screenshot-setup.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const fixture = fixturePages.day2026;
 type Theme = 'light' | 'dark';
-
-async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
-}
-
-async function configure(context: BrowserContext, extensionId: string, baseURL: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('API 키').fill('sk-screenshot-key-1234');
-  await page.getByLabel('엔드포인트 URL').fill(baseURL);
-  await page.getByLabel('모델', { exact: true }).fill('gpt-4o-mini');
-  await page.getByRole('button', { name: '저장' }).click();
-  await page.getByText('저장했습니다').first().waitFor();
-  await page.close();
-}
 
 /** The fixture page in a theme: Hugging Face's dark mode is a class on <html> and a dark page. */
 async function setPageTheme(page: Page, theme: Theme): Promise<void> {
