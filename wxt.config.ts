@@ -30,8 +30,10 @@ const LAZY_CONTENT_ENTRYPOINTS = ['card-panel', 'page-data'];
 // tests/unit/manifest.test.ts pins them so any new one is a deliberate change.
 export default defineConfig({
   srcDir: '.',
-  // Toolbar, store and options icons (16/32/48/128) drawn from one SVG source.
-  modules: ['@wxt-dev/auto-icons'],
+  // Toolbar, store and options icons (16/32/48/128) drawn from one SVG source; the UI's messages
+  // (assets/locales/*.yml, Korean by default, English) built into _locales for the browser's i18n API.
+  modules: ['@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
+  i18n: { localesDir: 'assets/locales' },
   autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   hooks: {
     // WXT builds unlisted scripts as IIFEs; these are import()ed, and their default export is the API.
@@ -50,8 +52,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Daily Papers KO',
-    description: 'Hugging Face Daily Papers의 논문마다 한국어 요약을 붙여 줍니다.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    // Korean unless the browser asks for a language we have (English).
+    default_locale: 'ko',
     // declarativeNetRequestWithHostAccess: one session rule removes the extension's Origin from its
     // own requests to a model server on the user's machine (Ollama refuses extension origins); it
     // acts only where host access is already granted, and shows no install warning.
@@ -62,11 +66,11 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
-    action: { default_title: 'Daily Papers KO' },
+    action: { default_title: '__MSG_extension_name__' },
     commands: {
       'summarize-all': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: '이 페이지 모두 요약',
+        description: '__MSG_extension_summarizeAllCommand__',
       },
     },
     host_permissions: ENDPOINT_HOSTS,

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
 import type { OneLinerEstimate } from '../../lib/shared/domain.ts';
-import { koGlanceOptions } from '../../lib/shared/i18n/ko-glance.ts';
+import { uiGlanceOptions } from '../../lib/shared/i18n/ui-glance.ts';
 import { MAX_INTERESTS_CHARS } from '../../lib/shared/limits.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import type { Settings } from '../../lib/shared/settings.ts';
@@ -25,14 +25,14 @@ function DayCost({ savedAt }: { savedAt: number }) {
   if (!estimate) return null;
   return (
     <p class="note" id="oneliner-cost" data-testid="oneliner-cost">
-      {koGlanceOptions.cost(
+      {uiGlanceOptions.cost(
         formatTokens(estimate.tokens),
         formatUsd(estimate.cost),
         estimate.requests,
         formatTokens(estimate.fullSummaries.tokens),
         formatUsd(estimate.fullSummaries.cost),
       )}{' '}
-      {koGlanceOptions.costModel(estimate.model)}
+      {uiGlanceOptions.costModel(estimate.model)}
     </p>
   );
 }
@@ -48,10 +48,10 @@ export function GlanceSettings({
 }) {
   return (
     <section class="card" aria-labelledby="glance-heading">
-      <h2 id="glance-heading">{koGlanceOptions.section}</h2>
-      <p class="hint">{koGlanceOptions.intro}</p>
+      <h2 id="glance-heading">{uiGlanceOptions.section}</h2>
+      <p class="hint">{uiGlanceOptions.intro}</p>
       <div class="field">
-        <label for="interests">{koGlanceOptions.interests}</label>
+        <label for="interests">{uiGlanceOptions.interests}</label>
         <textarea
           id="interests"
           rows={3}
@@ -61,20 +61,20 @@ export function GlanceSettings({
           aria-describedby="interests-hint"
         />
         <p id="interests-hint" class="hint">
-          {koGlanceOptions.interestsHint}
+          {uiGlanceOptions.interestsHint}
         </p>
       </div>
       <CheckboxField
         id="learn-from-reading"
-        label={koGlanceOptions.learnFromReading}
-        hint={koGlanceOptions.learnFromReadingHint}
+        label={uiGlanceOptions.learnFromReading}
+        hint={uiGlanceOptions.learnFromReadingHint}
         checked={form.learnFromReading}
         onChange={(checked) => update('learnFromReading', checked)}
       />
       <CheckboxField
         id="auto-oneliners"
-        label={koGlanceOptions.autoOneLiners}
-        hint={koGlanceOptions.autoOneLinersHint}
+        label={uiGlanceOptions.autoOneLiners}
+        hint={uiGlanceOptions.autoOneLinersHint}
         describedBy="oneliner-cost"
         checked={form.autoOneLiners}
         onChange={(checked) => update('autoOneLiners', checked)}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryRow } from '../../lib/shared/domain.ts';
 import { decodeCsvBytes } from '../../lib/shared/glossary/csv.ts';
 import type { GlossaryEntry } from '../../lib/shared/glossary/entry.ts';
-import { koGlossary } from '../../lib/shared/i18n/ko-glance.ts';
+import { uiGlossary } from '../../lib/shared/i18n/ui-glance.ts';
 import type { RuntimeRequest, RuntimeResponses } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
@@ -49,23 +49,23 @@ function GlossaryItem({
   return (
     <li>
       <span class="term">{entry.en}</span>
-      <span class="rendering">{entry.keepEnglish ? koGlossary.keptEnglish : entry.ko}</span>
+      <span class="rendering">{entry.keepEnglish ? uiGlossary.keptEnglish : entry.ko}</span>
       {(status === 'changed' || status === 'added') && (
-        <span class="badge">{status === 'changed' ? koGlossary.statusChanged : koGlossary.statusAdded}</span>
+        <span class="badge">{status === 'changed' ? uiGlossary.statusChanged : uiGlossary.statusAdded}</span>
       )}
       <span class="row-actions">
         {onEdit && (
           <button type="button" class="link" onClick={onEdit}>
-            {koGlossary.edit}
+            {uiGlossary.edit}
           </button>
         )}
         {status === 'changed' || status === 'removed' ? (
           <button type="button" class="link" onClick={() => onRestore(entry.en)}>
-            {koGlossary.restore}
+            {uiGlossary.restore}
           </button>
         ) : (
           <button type="button" class="link" onClick={onRemove}>
-            {koGlossary.remove}
+            {uiGlossary.remove}
           </button>
         )}
       </span>
@@ -89,7 +89,7 @@ export function GlossaryEditor() {
     if (!result.ok) {
       setNote({
         tone: 'error',
-        lines: result.problems.map((problem) => koGlossary.importProblem(problem.line, problem.message)),
+        lines: result.problems.map((problem) => uiGlossary.importProblem(problem.line, problem.message)),
       });
       return false;
     }
@@ -98,7 +98,7 @@ export function GlossaryEditor() {
       tone: 'success',
       lines: [
         ...success(result),
-        ...result.problems.map((problem) => koGlossary.importProblem(problem.line, problem.message)),
+        ...result.problems.map((problem) => uiGlossary.importProblem(problem.line, problem.message)),
       ],
     });
     return true;
@@ -111,18 +111,18 @@ export function GlossaryEditor() {
       ko: draft.keepEnglish ? '' : draft.ko.trim(),
       keepEnglish: draft.keepEnglish,
     };
-    if (await apply({ kind: 'upsert', entry }, () => [koGlossary.saved(entry.en)])) {
+    if (await apply({ kind: 'upsert', entry }, () => [uiGlossary.saved(entry.en)])) {
       setDraft({ en: '', ko: '', keepEnglish: false });
       setQuery(entry.en);
     }
   };
-  const restore = (en: string) => void apply({ kind: 'restore', en }, () => [koGlossary.restored(en)]);
+  const restore = (en: string) => void apply({ kind: 'restore', en }, () => [uiGlossary.restored(en)]);
   const onEdit = (entry: GlossaryEntry) =>
     setDraft({ en: entry.en, ko: entry.keepEnglish ? '' : entry.ko, keepEnglish: entry.keepEnglish });
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     const csv = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-    await apply({ kind: 'import', csv, mode }, (result) => [koGlossary.imported(result.imported, 0)]);
+    await apply({ kind: 'import', csv, mode }, (result) => [uiGlossary.imported(result.imported, 0)]);
   };
   const onExport = async () => {
     const { csv, fileName } = await askBackground({ type: 'exportGlossary' });
@@ -140,17 +140,17 @@ export function GlossaryEditor() {
 
   return (
     <section class="section" aria-labelledby="glossary-heading">
-      <h2 id="glossary-heading">{koGlossary.section}</h2>
-      <p class="hint">{koGlossary.intro}</p>
+      <h2 id="glossary-heading">{uiGlossary.section}</h2>
+      <p class="hint">{uiGlossary.intro}</p>
       {listing && (
         <p data-testid="glossary-counts">
-          {koGlossary.counts(rows.length, count('changed'), count('added'), listing.removed.length)}
+          {uiGlossary.counts(rows.length, count('changed'), count('added'), listing.removed.length)}
         </p>
       )}
       <form class="glossary-form" onSubmit={onSave}>
         <div class="row">
           <div class="field grow">
-            <label for="glossary-en">{koGlossary.english}</label>
+            <label for="glossary-en">{uiGlossary.english}</label>
             <input
               id="glossary-en"
               spellcheck={false}
@@ -159,7 +159,7 @@ export function GlossaryEditor() {
             />
           </div>
           <div class="field grow">
-            <label for="glossary-ko">{koGlossary.korean}</label>
+            <label for="glossary-ko">{uiGlossary.korean}</label>
             <input
               id="glossary-ko"
               value={draft.ko}
@@ -170,18 +170,18 @@ export function GlossaryEditor() {
         </div>
         <CheckboxField
           id="glossary-keep"
-          label={koGlossary.keepEnglish}
+          label={uiGlossary.keepEnglish}
           checked={draft.keepEnglish}
           onChange={(keepEnglish) => setDraft({ ...draft, keepEnglish })}
         />
         <div class="actions start">
           <button type="submit" disabled={!draft.en.trim() || (!draft.keepEnglish && !draft.ko.trim())}>
-            {koGlossary.save}
+            {uiGlossary.save}
           </button>
         </div>
       </form>
       <div class="field">
-        <label for="glossary-search">{koGlossary.search}</label>
+        <label for="glossary-search">{uiGlossary.search}</label>
         <input
           id="glossary-search"
           type="search"
@@ -190,10 +190,10 @@ export function GlossaryEditor() {
           aria-describedby="glossary-search-hint"
         />
         <p id="glossary-search-hint" class="hint">
-          {koGlossary.searchHint}
+          {uiGlossary.searchHint}
         </p>
       </div>
-      <ul class="glossary-list" aria-label={koGlossary.section}>
+      <ul class="glossary-list" aria-label={uiGlossary.section}>
         {shown.map(({ entry, status }) => (
           <GlossaryItem
             key={entry.en}
@@ -201,17 +201,17 @@ export function GlossaryEditor() {
             status={status}
             onEdit={() => onEdit(entry)}
             onRemove={() =>
-              void apply({ kind: 'remove', en: entry.en }, () => [koGlossary.removed(entry.en)])
+              void apply({ kind: 'remove', en: entry.en }, () => [uiGlossary.removed(entry.en)])
             }
             onRestore={restore}
           />
         ))}
       </ul>
-      {listing && found.length === 0 && <p class="hint">{koGlossary.noMatch}</p>}
-      {found.length > shown.length && <p class="hint">{koGlossary.more(found.length - shown.length)}</p>}
+      {listing && found.length === 0 && <p class="hint">{uiGlossary.noMatch}</p>}
+      {found.length > shown.length && <p class="hint">{uiGlossary.more(found.length - shown.length)}</p>}
       {listing && listing.removed.length > 0 && (
         <details>
-          <summary>{koGlossary.removedList}</summary>
+          <summary>{uiGlossary.removedList}</summary>
           <ul class="glossary-list">
             {listing.removed.map((entry) => (
               <GlossaryItem key={entry.en} entry={entry} status="removed" onRestore={restore} />
@@ -221,10 +221,10 @@ export function GlossaryEditor() {
       )}
       <div class="actions start">
         <button type="button" onClick={() => void onExport()}>
-          {koGlossary.exportCsv}
+          {uiGlossary.exportCsv}
         </button>
         <label class="button">
-          {koGlossary.importCsv}
+          {uiGlossary.importCsv}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -233,16 +233,16 @@ export function GlossaryEditor() {
           />
         </label>
         <select
-          aria-label={koGlossary.importMode}
+          aria-label={uiGlossary.importMode}
           class="auto"
           value={mode}
           onChange={(e) => setMode(e.currentTarget.value === 'replace' ? 'replace' : 'merge')}
         >
-          <option value="merge">{koGlossary.importMerge}</option>
-          <option value="replace">{koGlossary.importReplace}</option>
+          <option value="merge">{uiGlossary.importMerge}</option>
+          <option value="replace">{uiGlossary.importReplace}</option>
         </select>
-        <button type="button" onClick={() => void apply({ kind: 'reset' }, () => [koGlossary.resetDone])}>
-          {koGlossary.resetAll}
+        <button type="button" onClick={() => void apply({ kind: 'reset' }, () => [uiGlossary.resetDone])}>
+          {uiGlossary.resetAll}
         </button>
       </div>
       <div aria-live="polite" class={`status ${note?.tone ?? ''}`} data-testid="glossary-note">

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ModelPrice } from '../../lib/shared/cost.ts';
 import type { SummaryError } from '../../lib/shared/domain.ts';
-import { koOptions } from '../../lib/shared/i18n/ko.ts';
-import { koGlanceOptions } from '../../lib/shared/i18n/ko-glance.ts';
+import { uiOptions, uiProviders } from '../../lib/shared/i18n/ui.ts';
+import { uiGlanceOptions } from '../../lib/shared/i18n/ui-glance.ts';
 import type { RuntimeResponses } from '../../lib/shared/messages.ts';
 import {
   defaultEmbeddingModel,
@@ -42,16 +42,16 @@ type Checked = { ok: true; settings: Settings; privateHttp: boolean } | { ok: fa
 function checkForm(form: Settings, privateHttpConfirmed: boolean): Checked {
   const errors: FieldErrors = {};
   const key = cleanApiKey(form.apiKey);
-  if (!key.ok) errors.apiKey = koOptions.keyInvalidCharacters;
+  if (!key.ok) errors.apiKey = uiOptions.keyInvalidCharacters;
   const endpoint = normalizeEndpoint(form.baseURL);
   if (!endpoint.ok) {
-    errors.baseURL = endpoint.problem === 'insecure' ? koOptions.endpointInsecure : koOptions.endpointInvalid;
+    errors.baseURL = endpoint.problem === 'insecure' ? uiOptions.endpointInsecure : uiOptions.endpointInvalid;
   } else if (endpoint.privateHttp && !privateHttpConfirmed) {
-    errors.baseURL = koOptions.privateHttpConfirmFirst;
+    errors.baseURL = uiOptions.privateHttpConfirmFirst;
   }
-  if (!form.model.trim()) errors.model = koOptions.modelRequired;
+  if (!form.model.trim()) errors.model = uiOptions.modelRequired;
   const { requestTimeoutSeconds: timeout, concurrency, monthlyBudgetUsd, cacheMaxMegabytes } = form;
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600) errors.numbers = koOptions.timeoutInvalid;
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600) errors.numbers = uiOptions.timeoutInvalid;
   else if (
     !Number.isInteger(concurrency) ||
     concurrency < 1 ||
@@ -59,7 +59,7 @@ function checkForm(form: Settings, privateHttpConfirmed: boolean): Checked {
     !(monthlyBudgetUsd >= 0) ||
     !(cacheMaxMegabytes >= 1 && cacheMaxMegabytes <= 8)
   ) {
-    errors.numbers = koOptions.numbersInvalid;
+    errors.numbers = uiOptions.numbersInvalid;
   }
   if (!key.ok || !endpoint.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -116,10 +116,10 @@ function ModelNotes({
       {shutdown && (
         <p class="warning" id="model-warning">
           {shutdown.past
-            ? koOptions.modelShutDown(model, shutdown.date)
-            : koOptions.modelDeprecated(model, shutdown.date)}{' '}
+            ? uiOptions.modelShutDown(model, shutdown.date)
+            : uiOptions.modelDeprecated(model, shutdown.date)}{' '}
           <button type="button" class="link" onClick={() => onUseModel(shutdown.successor)}>
-            {koOptions.useSuccessor(shutdown.successor)}
+            {uiOptions.useSuccessor(shutdown.successor)}
           </button>
         </p>
       )}
@@ -127,15 +127,15 @@ function ModelNotes({
         <div class={price ? 'note' : 'warning'} id="price-warning">
           <p>
             {price
-              ? koOptions.ownPriceUsed(model)
+              ? uiOptions.ownPriceUsed(model)
               : budget > 0
-                ? koOptions.priceNeededForBudget(model)
-                : koOptions.priceUnknown(model)}
+                ? uiOptions.priceNeededForBudget(model)
+                : uiOptions.priceUnknown(model)}
           </p>
           <div class="row prices-inline">
             {(['input', 'output'] as const).map((side) => (
               <label key={side} class="inline">
-                {side === 'input' ? koOptions.priceInputPerMillion : koOptions.priceOutputPerMillion}
+                {side === 'input' ? uiOptions.priceInputPerMillion : uiOptions.priceOutputPerMillion}
                 <input
                   type="number"
                   min={0}
@@ -179,7 +179,7 @@ export function OptionsPage() {
         setPrivateHttpConfirmed(normalizeEndpoint(settings.baseURL).ok);
         setLoaded(true);
       },
-      (error: unknown) => setStatus({ tone: 'error', text: koOptions.loadFailed(String(error)) }),
+      (error: unknown) => setStatus({ tone: 'error', text: uiOptions.loadFailed(String(error)) }),
     );
   }, []);
 
@@ -222,13 +222,13 @@ export function OptionsPage() {
     const checked = checkForm(form, privateHttpConfirmed);
     if (!checked.ok) {
       setErrors(checked.errors);
-      setStatus({ tone: 'error', text: koOptions.fixFields });
+      setStatus({ tone: 'error', text: uiOptions.fixFields });
       return;
     }
     setErrors({});
     if (!(await requestEndpointPermission(checked.settings.baseURL))) {
-      setErrors({ baseURL: koOptions.permissionDenied });
-      setStatus({ tone: 'error', text: koOptions.permissionDenied });
+      setErrors({ baseURL: uiOptions.permissionDenied });
+      setStatus({ tone: 'error', text: uiOptions.permissionDenied });
       return;
     }
     setBusy(true);
@@ -245,24 +245,24 @@ export function OptionsPage() {
       await saveSettings(settings);
       setForm(settings);
       setSavedAt(Date.now());
-      setStatus({ tone: 'success', text: koOptions.saved });
+      setStatus({ tone: 'success', text: uiOptions.saved });
     });
   };
 
   const onTest = () =>
     void withCheckedForm(async (settings) => {
-      setStatus({ tone: 'info', text: koOptions.testing });
+      setStatus({ tone: 'info', text: uiOptions.testing });
       const result = await testConnection(settings);
       if (result.ok) {
         setStatus({
           tone: 'success',
           text: result.keyless
-            ? koOptions.connectionOkKeyless(result.model)
-            : koOptions.connectionOk(result.model),
+            ? uiOptions.connectionOkKeyless(result.model)
+            : uiOptions.connectionOk(result.model),
         });
         return;
       }
-      const text = koOptions.connectionFailed(errorText(result.error));
+      const text = uiOptions.connectionFailed(errorText(result.error));
       const field: Field | null =
         result.error.kind === 'auth' || result.error.kind === 'badKey' || result.error.kind === 'noKey'
           ? 'apiKey'
@@ -280,9 +280,9 @@ export function OptionsPage() {
       const result = await listModels(settings);
       if (result.ok) {
         setModels(result.models);
-        setStatus({ tone: 'info', text: koOptions.modelsLoaded(result.models.length) });
+        setStatus({ tone: 'info', text: uiOptions.modelsLoaded(result.models.length) });
       } else {
-        setStatus({ tone: 'error', text: koOptions.modelsFailed(errorText(result.error)) });
+        setStatus({ tone: 'error', text: uiOptions.modelsFailed(errorText(result.error)) });
       }
     });
 
@@ -292,29 +292,29 @@ export function OptionsPage() {
 
   return (
     <main class="options">
-      <h1>{koOptions.title}</h1>
+      <h1>{uiOptions.title}</h1>
       {location.hash === '#welcome' ? (
         <section class="welcome" aria-labelledby="welcome-heading">
-          <h2 id="welcome-heading">{koOptions.welcomeTitle}</h2>
+          <h2 id="welcome-heading">{uiOptions.welcomeTitle}</h2>
           <ol>
-            {koOptions.welcomeSteps.map((step) => (
+            {uiOptions.welcomeSteps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
         </section>
       ) : (
-        <p class="intro">{koOptions.intro}</p>
+        <p class="intro">{uiOptions.intro}</p>
       )}
       {!loaded && (
         <p class={`status ${status?.tone ?? ''}`} aria-live="polite">
-          {status?.text ?? koOptions.loading}
+          {status?.text ?? uiOptions.loading}
         </p>
       )}
       <form onSubmit={onSave} noValidate hidden={!loaded}>
         <section class="card" aria-labelledby="connection-heading">
-          <h2 id="connection-heading">{koOptions.connectionSection}</h2>
+          <h2 id="connection-heading">{uiOptions.connectionSection}</h2>
           <div class="field">
-            <label for="provider">{koOptions.provider}</label>
+            <label for="provider">{uiOptions.provider}</label>
             <select
               id="provider"
               value={form.provider}
@@ -323,24 +323,24 @@ export function OptionsPage() {
             >
               {PROVIDER_PRESETS.map((option) => (
                 <option key={option.id} value={option.id}>
-                  {option.label}
+                  {uiProviders.names[option.id] ?? option.label}
                 </option>
               ))}
             </select>
             <p id="provider-note" class="hint">
-              {preset.note}
+              {uiProviders.notes[preset.id]}
               {preset.keyPage && (
                 <>
-                  {preset.note ? ' ' : ''}
+                  {uiProviders.notes[preset.id] ? ' ' : ''}
                   <a href={preset.keyPage} target="_blank" rel="noreferrer noopener">
-                    {koOptions.keyPage(preset.label)}
+                    {uiOptions.keyPage(preset.label)}
                   </a>
                 </>
               )}
             </p>
           </div>
           <div class="field">
-            <label for="api-key">{koOptions.apiKey}</label>
+            <label for="api-key">{uiOptions.apiKey}</label>
             <div class="row">
               <input
                 id="api-key"
@@ -353,16 +353,16 @@ export function OptionsPage() {
                 aria-describedby={describedBy('apiKey', 'api-key-hint')}
               />
               <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
-                {showKey ? koOptions.hideKey : koOptions.showKey}
+                {showKey ? uiOptions.hideKey : uiOptions.showKey}
               </button>
             </div>
             <FieldError id="apiKey-error" text={errors.apiKey} />
             <p id="api-key-hint" class="hint">
-              {preset.needsKey ? koOptions.apiKeyHint : koOptions.apiKeyOptional}
+              {preset.needsKey ? uiOptions.apiKeyHint : uiOptions.apiKeyOptional}
             </p>
           </div>
           <div class="field">
-            <label for="endpoint">{koOptions.endpoint}</label>
+            <label for="endpoint">{uiOptions.endpoint}</label>
             <input
               id="endpoint"
               type="url"
@@ -377,19 +377,19 @@ export function OptionsPage() {
             />
             <FieldError id="baseURL-error" text={errors.baseURL} />
             <p id="endpoint-hint" class="hint">
-              {koOptions.endpointHint}
+              {uiOptions.endpointHint}
             </p>
             {endpoint.ok && endpoint.privateHttp && (
               <CheckboxField
                 id="private-http"
-                label={koOptions.privateHttpConfirm}
+                label={uiOptions.privateHttpConfirm}
                 checked={privateHttpConfirmed}
                 onChange={setPrivateHttpConfirmed}
               />
             )}
           </div>
           <div class="field">
-            <label for="model">{koOptions.model}</label>
+            <label for="model">{uiOptions.model}</label>
             <div class="row">
               <input
                 id="model"
@@ -401,7 +401,7 @@ export function OptionsPage() {
                 aria-describedby={describedBy('model', 'model-hint')}
               />
               <button type="button" onClick={onLoadModels} disabled={busy}>
-                {koOptions.loadModels}
+                {uiOptions.loadModels}
               </button>
             </div>
             <datalist id="model-list">
@@ -419,16 +419,16 @@ export function OptionsPage() {
               onUseModel={(next) => update('model', next)}
             />
             <p id="model-hint" class="hint">
-              {koOptions.modelHint}
+              {uiOptions.modelHint}
             </p>
           </div>
         </section>
         <GlanceSettings form={form} update={update} savedAt={savedAt} />
         <details class="advanced" open={Boolean(errors.numbers)}>
-          <summary>{koOptions.advancedSection}</summary>
+          <summary>{uiOptions.advancedSection}</summary>
           <FieldError id="numbers-error" text={errors.numbers} />
           <div class="field">
-            <label for="style">{koOptions.summaryStyle}</label>
+            <label for="style">{uiOptions.summaryStyle}</label>
             <select
               id="style"
               value={form.summaryStyle}
@@ -437,25 +437,25 @@ export function OptionsPage() {
                 if (value) update('summaryStyle', value);
               }}
             >
-              <option value="bullets">{koOptions.styleBullets}</option>
-              <option value="newsletter">{koOptions.styleNewsletter}</option>
+              <option value="bullets">{uiOptions.styleBullets}</option>
+              <option value="newsletter">{uiOptions.styleNewsletter}</option>
             </select>
           </div>
           <NumberField
             id="timeout"
-            label={koOptions.timeout}
-            hint={koOptions.timeoutHint}
+            label={uiOptions.timeout}
+            hint={uiOptions.timeoutHint}
             value={form.requestTimeoutSeconds}
             min={1}
             max={600}
             step={1}
             onChange={(value) => update('requestTimeoutSeconds', value)}
           />
-          <h3>{koOptions.runSection}</h3>
+          <h3>{uiOptions.runSection}</h3>
           <NumberField
             id="concurrency"
-            label={koOptions.concurrency}
-            hint={koOptions.concurrencyHint}
+            label={uiOptions.concurrency}
+            hint={uiOptions.concurrencyHint}
             value={form.concurrency}
             min={1}
             max={10}
@@ -464,8 +464,8 @@ export function OptionsPage() {
           />
           <NumberField
             id="budget"
-            label={koOptions.budget}
-            hint={koOptions.budgetHint}
+            label={uiOptions.budget}
+            hint={uiOptions.budgetHint}
             value={form.monthlyBudgetUsd}
             min={0}
             step={0.01}
@@ -473,14 +473,14 @@ export function OptionsPage() {
           />
           <CheckboxField
             id="auto-summarize"
-            label={koOptions.autoSummarize}
-            hint={koOptions.autoSummarizeHint}
+            label={uiOptions.autoSummarize}
+            hint={uiOptions.autoSummarizeHint}
             checked={form.autoSummarize}
             onChange={(checked) => update('autoSummarize', checked)}
           />
           <NumberField
             id="cache-size"
-            label={koOptions.cacheSize}
+            label={uiOptions.cacheSize}
             value={form.cacheMaxMegabytes}
             min={1}
             max={8}
@@ -488,7 +488,7 @@ export function OptionsPage() {
             onChange={(value) => update('cacheMaxMegabytes', value)}
           />
           <div class="field">
-            <label for="embedding-model">{koGlanceOptions.embeddingModel}</label>
+            <label for="embedding-model">{uiGlanceOptions.embeddingModel}</label>
             <input
               id="embedding-model"
               spellcheck={false}
@@ -498,7 +498,7 @@ export function OptionsPage() {
               aria-describedby="embedding-model-hint"
             />
             <p id="embedding-model-hint" class="hint">
-              {koGlanceOptions.embeddingModelHint(defaultEmbeddingModel(form.provider, form.baseURL))}
+              {uiGlanceOptions.embeddingModelHint(defaultEmbeddingModel(form.provider, form.baseURL))}
             </p>
           </div>
           <PriceTable
@@ -511,10 +511,10 @@ export function OptionsPage() {
         <div class="action-bar">
           <div class="actions">
             <button type="button" onClick={onTest} disabled={busy}>
-              {koOptions.testConnection}
+              {uiOptions.testConnection}
             </button>
             <button type="submit" class="primary" disabled={busy}>
-              {koOptions.save}
+              {uiOptions.save}
             </button>
           </div>
           <p role="status" aria-live="polite" class={`status ${status?.tone ?? ''}`}>

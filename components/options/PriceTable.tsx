@@ -1,6 +1,6 @@
 // The editable per-model price table (USD per million tokens) used for cost estimates.
 import type { ModelPrice } from '../../lib/shared/cost.ts';
-import { koOptions } from '../../lib/shared/i18n/ko.ts';
+import { uiOptions } from '../../lib/shared/i18n/ui.ts';
 
 export interface PriceTableProps {
   prices: Record<string, ModelPrice>;
@@ -17,14 +17,14 @@ export function PriceTable({ prices, currentModel, onChange }: PriceTableProps) 
   };
   return (
     <fieldset class="field prices">
-      <legend>{koOptions.prices}</legend>
-      <p class="hint">{koOptions.pricesHint}</p>
+      <legend>{uiOptions.prices}</legend>
+      <p class="hint">{uiOptions.pricesHint}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">{koOptions.priceModel}</th>
-            <th scope="col">{koOptions.priceInput}</th>
-            <th scope="col">{koOptions.priceOutput}</th>
+            <th scope="col">{uiOptions.priceModel}</th>
+            <th scope="col">{uiOptions.priceInput}</th>
+            <th scope="col">{uiOptions.priceOutput}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +37,7 @@ export function PriceTable({ prices, currentModel, onChange }: PriceTableProps) 
                     type="number"
                     min={0}
                     step={0.01}
-                    aria-label={`${name} ${field === 'input' ? koOptions.priceInput : koOptions.priceOutput}`}
+                    aria-label={`${name} ${field === 'input' ? uiOptions.priceInput : uiOptions.priceOutput}`}
                     value={prices[name]?.[field] ?? 0}
                     onInput={(e) => setPrice(name, field, e.currentTarget.valueAsNumber)}
                   />
@@ -49,7 +49,7 @@ export function PriceTable({ prices, currentModel, onChange }: PriceTableProps) 
       </table>
       {model && !prices[model] && (
         <button type="button" onClick={() => onChange({ ...prices, [model]: { input: 0, output: 0 } })}>
-          {koOptions.addPrice} ({model})
+          {uiOptions.addPrice} ({model})
         </button>
       )}
     </fieldset>

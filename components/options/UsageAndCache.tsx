@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
 import type { Spending } from '../../lib/shared/domain.ts';
-import { koOptions } from '../../lib/shared/i18n/ko.ts';
+import { uiOptions } from '../../lib/shared/i18n/ui.ts';
 import type { RuntimeResponses } from '../../lib/shared/messages.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { saveTextFile } from '../../lib/ui/save-file.ts';
@@ -34,31 +34,31 @@ export function UsageAndCache() {
     if (!file) return;
     const result = await askBackground({ type: 'importCache', json: await file.text() });
     setNote(
-      result.skipped < 0 ? koOptions.importFailed : koOptions.imported(result.imported, result.skipped),
+      result.skipped < 0 ? uiOptions.importFailed : uiOptions.imported(result.imported, result.skipped),
     );
     refresh();
   };
   const onClear = async () => {
     await askBackground({ type: 'clearCache' });
-    setNote(koOptions.cacheCleared);
+    setNote(uiOptions.cacheCleared);
     refresh();
   };
 
   return (
     <>
       <section class="section" aria-labelledby="usage-heading">
-        <h2 id="usage-heading">{koOptions.usageSection}</h2>
+        <h2 id="usage-heading">{uiOptions.usageSection}</h2>
         {spending && (
           <>
             <p data-testid="usage-today">
-              {koOptions.usageToday(
+              {uiOptions.usageToday(
                 spending.today.requests,
                 formatTokens(spending.today.tokens),
                 formatUsd(spending.today.cost),
               )}
             </p>
             <p data-testid="usage-month">
-              {koOptions.usageMonth(
+              {uiOptions.usageMonth(
                 formatUsd(spending.month.cost),
                 spending.monthlyBudgetUsd > 0 ? formatUsd(spending.monthlyBudgetUsd) : null,
               )}
@@ -67,18 +67,18 @@ export function UsageAndCache() {
         )}
       </section>
       <section class="section" aria-labelledby="cache-heading">
-        <h2 id="cache-heading">{koOptions.cacheSection}</h2>
+        <h2 id="cache-heading">{uiOptions.cacheSection}</h2>
         {stats && (
           <p data-testid="cache-stats">
-            {koOptions.cacheStats(stats.count, formatBytes(stats.bytes), formatBytes(stats.maxBytes))}
+            {uiOptions.cacheStats(stats.count, formatBytes(stats.bytes), formatBytes(stats.maxBytes))}
           </p>
         )}
         <div class="actions start">
           <button type="button" onClick={onExport}>
-            {koOptions.exportCache}
+            {uiOptions.exportCache}
           </button>
           <label class="button">
-            {koOptions.importCache}
+            {uiOptions.importCache}
             <input
               type="file"
               accept="application/json,.json"
@@ -87,7 +87,7 @@ export function UsageAndCache() {
             />
           </label>
           <button type="button" onClick={onClear}>
-            {koOptions.clearCache}
+            {uiOptions.clearCache}
           </button>
         </div>
         <p aria-live="polite" class="status" data-testid="cache-note">

@@ -2,7 +2,7 @@
 // away as soon as one is (the settings' change in storage says so).
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { koKeyNotice } from '../../lib/shared/i18n/ko.ts';
+import { uiKeyNotice } from '../../lib/shared/i18n/ui.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 
 export function KeyNotice() {
@@ -24,9 +24,9 @@ export function KeyNotice() {
   if (!needsKey) return null;
   return (
     <p class="key-notice" role="status">
-      {koKeyNotice.message}
+      {uiKeyNotice.message}
       <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-        {koKeyNotice.openOptions}
+        {uiKeyNotice.openOptions}
       </button>
     </p>
   );

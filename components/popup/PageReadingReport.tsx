@@ -2,7 +2,7 @@
 // and "문제 보고용 정보 복사", an anonymised diagnostic to paste into an issue report.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { koFallback, koReading } from '../../lib/shared/i18n/ko.ts';
+import { uiFallback, uiReading } from '../../lib/shared/i18n/ui.ts';
 import {
   browserOf,
   describeIsland,
@@ -32,35 +32,35 @@ export function PageReadingReport({ tabId }: { tabId: number }) {
     });
     try {
       await navigator.clipboard.writeText(report);
-      setNote(koReading.copied);
+      setNote(uiReading.copied);
     } catch {
-      setNote(koReading.copyFailed);
+      setNote(uiReading.copyFailed);
     }
   };
 
   return (
     <details class="reading" open={lost || unknown}>
-      <summary>{koReading.title}</summary>
+      <summary>{uiReading.title}</summary>
       {lost && (
         <p class="warning">
-          {koFallback.notice(reading.papersInData, reading.papersWithCard)}. {koReading.useList}
+          {uiFallback.notice(reading.papersInData, reading.papersWithCard)}. {uiReading.useList}
         </p>
       )}
-      {unknown && <p class="warning">{koReading.unknownLayout}</p>}
+      {unknown && <p class="warning">{uiReading.unknownLayout}</p>}
       <dl>
-        <dt>{koReading.route}</dt>
+        <dt>{uiReading.route}</dt>
         <dd>{describeRoute(reading)}</dd>
-        <dt>{koReading.island}</dt>
+        <dt>{uiReading.island}</dt>
         <dd>{describeIsland(reading.island)}</dd>
-        <dt>{koReading.papersInData}</dt>
-        <dd>{koReading.count(reading.papersInData)}</dd>
-        <dt>{koReading.cards}</dt>
-        <dd>{koReading.cardsFound(reading.cards, reading.papersWithCard)}</dd>
-        <dt>{koReading.withoutCard}</dt>
-        <dd>{koReading.count(reading.papersWithoutCard)}</dd>
+        <dt>{uiReading.papersInData}</dt>
+        <dd>{uiReading.count(reading.papersInData)}</dd>
+        <dt>{uiReading.cards}</dt>
+        <dd>{uiReading.cardsFound(reading.cards, reading.papersWithCard)}</dd>
+        <dt>{uiReading.withoutCard}</dt>
+        <dd>{uiReading.count(reading.papersWithoutCard)}</dd>
       </dl>
       <button type="button" onClick={copy}>
-        {koReading.copy}
+        {uiReading.copy}
       </button>
       <p class="hint" role="status">
         {note}

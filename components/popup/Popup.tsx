@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { formatUsd } from '../../lib/shared/cost.ts';
 import { digestFileName, renderDigest, withDeepSummaries } from '../../lib/shared/digest.ts';
 import type { PageStatus, RunOrder, Spending } from '../../lib/shared/domain.ts';
-import { koPopup } from '../../lib/shared/i18n/ko.ts';
+import { uiPopup } from '../../lib/shared/i18n/ui.ts';
 import { oneLinerDigestFileName, renderOneLinerDigest } from '../../lib/shared/oneliner-digest.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { activeTabId, askPage } from '../../lib/ui/popup/active-page.ts';
@@ -45,7 +45,7 @@ export function Popup() {
   const summarizeAll = async () => {
     if (tabId === null) return;
     const result = await askPage(tabId, { type: 'summarizeAll', order });
-    setNote(koPopup.queued(result?.queued ?? 0));
+    setNote(uiPopup.queued(result?.queued ?? 0));
     void refresh(tabId);
   };
 
@@ -55,7 +55,7 @@ export function Popup() {
   ): Promise<{ markdown: string; fileName: string; papers: number } | null> => {
     const result = await askPage(id, { type: 'buildOneLinerDigest', order, missing });
     if (!result?.ok) {
-      setNote(koPopup.emptyOneLiners);
+      setNote(uiPopup.emptyOneLiners);
       return null;
     }
     return {
@@ -72,12 +72,12 @@ export function Popup() {
   const buildDigest = async (): Promise<{ markdown: string; fileName: string; papers: number } | null> => {
     if (tabId === null) return null;
     setWorking(missing === 'summarize');
-    if (missing === 'summarize') setNote(format === 'full' ? koPopup.working : koPopup.workingOneLiners);
+    if (missing === 'summarize') setNote(format === 'full' ? uiPopup.working : uiPopup.workingOneLiners);
     try {
       if (format === 'oneLiners') return await buildOneLinerDigest(tabId);
       const result = await askPage(tabId, { type: 'buildDigest', order, missing });
       if (!result?.ok) {
-        setNote(koPopup.empty);
+        setNote(uiPopup.empty);
         return null;
       }
       // Deep summaries, where the user made them, replace the abstract summaries (2024 newsletter entries).
@@ -106,66 +106,66 @@ export function Popup() {
     if (!digest) return;
     try {
       await navigator.clipboard.writeText(digest.markdown);
-      setNote(koPopup.copied(digest.papers));
+      setNote(uiPopup.copied(digest.papers));
     } catch {
-      setNote(koPopup.copyFailed);
+      setNote(uiPopup.copyFailed);
     }
   };
   const download = async () => {
     const digest = await buildDigest();
     if (!digest) return;
     saveTextFile(digest.fileName, digest.markdown, 'text/markdown;charset=utf-8');
-    setNote(koPopup.downloaded(digest.fileName));
+    setNote(uiPopup.downloaded(digest.fileName));
   };
   const openOptions = () => void browser.runtime.openOptionsPage();
 
   return (
     <main class="popup">
-      <h1>{koPopup.title}</h1>
+      <h1>{uiPopup.title}</h1>
       <KeyNotice />
       {status === undefined ? null : status === null ? (
         <>
-          <p>{koPopup.notPapersPage}</p>
+          <p>{uiPopup.notPapersPage}</p>
           <p>
             <a href="https://huggingface.co/papers" target="_blank" rel="noopener noreferrer">
-              {koPopup.openPapers}
+              {uiPopup.openPapers}
             </a>
           </p>
         </>
       ) : (
         <>
-          <p data-testid="popup-status">{koPopup.pageStatus(status.total, status.done)}</p>
+          <p data-testid="popup-status">{uiPopup.pageStatus(status.total, status.done)}</p>
           {status.failed > 0 && (
             <p class="failed" data-testid="popup-failed">
-              {koPopup.failed(status.failed)}
+              {uiPopup.failed(status.failed)}
             </p>
           )}
           <div class="row">
             <button type="button" class="primary" onClick={summarizeAll} disabled={status.total === 0}>
-              {koPopup.summarizeAll}
+              {uiPopup.summarizeAll}
             </button>
           </div>
           <fieldset>
-            <legend>{koPopup.digest}</legend>
+            <legend>{uiPopup.digest}</legend>
             <label>
-              {koPopup.order}
+              {uiPopup.order}
               <select value={order} onChange={(e) => setOrder(orderOf(e.currentTarget.value))}>
-                <option value="upvotes">{koPopup.orderUpvotes}</option>
-                <option value="page">{koPopup.orderPage}</option>
-                <option value="recommended">{koPopup.orderRecommended}</option>
+                <option value="upvotes">{uiPopup.orderUpvotes}</option>
+                <option value="page">{uiPopup.orderPage}</option>
+                <option value="recommended">{uiPopup.orderRecommended}</option>
               </select>
             </label>
             <label>
-              {koPopup.format}
+              {uiPopup.format}
               <select
                 value={format}
                 onChange={(e) => setFormat(e.currentTarget.value === 'oneLiners' ? 'oneLiners' : 'full')}
               >
-                <option value="full">{koPopup.formatFull}</option>
-                <option value="oneLiners">{koPopup.formatOneLiners}</option>
+                <option value="full">{uiPopup.formatFull}</option>
+                <option value="oneLiners">{uiPopup.formatOneLiners}</option>
               </select>
             </label>
-            <p class="hint">{format === 'full' ? koPopup.missing : koPopup.missingOneLiners}</p>
+            <p class="hint">{format === 'full' ? uiPopup.missing : uiPopup.missingOneLiners}</p>
             <label>
               <input
                 type="radio"
@@ -173,7 +173,7 @@ export function Popup() {
                 checked={missing === 'skip'}
                 onChange={() => setMissing('skip')}
               />
-              {koPopup.missingSkip}
+              {uiPopup.missingSkip}
             </label>
             <label>
               <input
@@ -183,8 +183,8 @@ export function Popup() {
                 onChange={() => setMissing('summarize')}
               />
               {format === 'full'
-                ? koPopup.missingSummarize(status.total - status.done)
-                : koPopup.missingOneLinersRun}
+                ? uiPopup.missingSummarize(status.total - status.done)
+                : uiPopup.missingOneLinersRun}
             </label>
             {format === 'full' && (
               <label>
@@ -193,7 +193,7 @@ export function Popup() {
                   checked={headerAndFooter}
                   onChange={(e) => setHeaderAndFooter(e.currentTarget.checked)}
                 />
-                {koPopup.headerFooter}
+                {uiPopup.headerFooter}
               </label>
             )}
             {format === 'full' && (
@@ -203,19 +203,19 @@ export function Popup() {
                   checked={useDeep}
                   onChange={(e) => setUseDeep(e.currentTarget.checked)}
                 />
-                {koPopup.useDeep}
+                {uiPopup.useDeep}
               </label>
             )}
             <div class="row">
               <button type="button" onClick={copy} disabled={working}>
-                {koPopup.copy}
+                {uiPopup.copy}
               </button>
               <button type="button" onClick={download} disabled={working}>
-                {koPopup.download}
+                {uiPopup.download}
               </button>
             </div>
           </fieldset>
-          <p class="hint">{koPopup.shortcut}</p>
+          <p class="hint">{uiPopup.shortcut}</p>
           {tabId !== null && <PageReadingReport tabId={tabId} />}
         </>
       )}
@@ -224,12 +224,12 @@ export function Popup() {
       </p>
       {spending && (
         <p class="hint" data-testid="popup-spend">
-          {koPopup.spendToday(formatUsd(spending.today.cost), spending.today.requests)}
+          {uiPopup.spendToday(formatUsd(spending.today.cost), spending.today.requests)}
         </p>
       )}
       <p>
         <button type="button" onClick={openOptions}>
-          {koPopup.openOptions}
+          {uiPopup.openOptions}
         </button>
       </p>
     </main>

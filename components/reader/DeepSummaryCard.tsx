@@ -4,7 +4,7 @@ import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
 import type { DeepEstimate, DeepSummaryView } from '../../lib/shared/deep-domain.ts';
 import { isRunning, streamedSoFar } from '../../lib/shared/deep-operation.ts';
 import type { DeepPaper } from '../../lib/shared/domain.ts';
-import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import { uiReader } from '../../lib/shared/i18n/ui-reader.ts';
 import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -14,16 +14,16 @@ const ARXIV_IMAGE = /^https:\/\/arxiv\.org\//;
 const WEB_LINK = /^https?:\/\//;
 
 function EstimateLine({ estimate }: { estimate: DeepEstimate | null }) {
-  if (!estimate) return <p class="hint">{koReader.estimating}</p>;
+  if (!estimate) return <p class="hint">{uiReader.estimating}</p>;
   return (
     <p class="estimate" data-testid="deep-estimate">
-      {koReader.estimate(
+      {uiReader.estimate(
         formatTokens(estimate.tokens),
         formatUsd(estimate.cost),
         estimate.requests,
         estimate.model,
       )}
-      {estimate.chunks > 1 && <> {koReader.estimateParts(estimate.chunks)}</>}
+      {estimate.chunks > 1 && <> {uiReader.estimateParts(estimate.chunks)}</>}
     </p>
   );
 }
@@ -33,7 +33,7 @@ function KeyFigure({ figure }: { figure: NonNullable<DeepSummaryView['keyFigure'
   return (
     <figure class="key-figure">
       <p class="figure-heading">
-        {koReader.keyFigure} · {label}
+        {uiReader.keyFigure} · {label}
       </p>
       {figure.imageUrl && ARXIV_IMAGE.test(figure.imageUrl) && (
         <img
@@ -60,14 +60,14 @@ function CodeLinks({ links }: { links: DeepSummaryView['links'] }) {
   if (safe.length === 0) return null;
   return (
     <div class="code-links">
-      <h3>{koReader.codeAndData}</h3>
+      <h3>{uiReader.codeAndData}</h3>
       <ul>
         {safe.map((link) => (
           <li key={link.url}>
             <a href={link.url} target="_blank" rel="noopener noreferrer">
               {link.url}
             </a>{' '}
-            <span class="hint">({koReader.linkFrom[link.from]})</span>
+            <span class="hint">({uiReader.linkFrom[link.from]})</span>
           </li>
         ))}
       </ul>
@@ -100,17 +100,17 @@ export function DeepSummaryCard({
   const streaming = streamedSoFar(state);
   return (
     <section class="card deep" aria-labelledby="deep-title">
-      <h2 id="deep-title">{koReader.deepTitle}</h2>
+      <h2 id="deep-title">{uiReader.deepTitle}</h2>
       {canRun && !summary && <EstimateLine estimate={estimate} />}
       <div class="actions start">
         {!summary && (
           <button type="button" class="primary" disabled={!canRun || running} onClick={() => run(false)}>
-            {koReader.deepButton}
+            {uiReader.deepButton}
           </button>
         )}
         {summary && (
           <button type="button" disabled={!canRun || running} onClick={() => run(true)}>
-            {koReader.deepAgain}
+            {uiReader.deepAgain}
           </button>
         )}
       </div>
@@ -126,7 +126,7 @@ export function DeepSummaryCard({
           <SafeHtml html={summary.html} class="summary" lang="ko" />
           {summary.keyFigure && <KeyFigure figure={summary.keyFigure} />}
           <CodeLinks links={summary.links} />
-          {summary.chunks > 1 && <p class="hint">{koReader.partsNote(summary.chunks)}</p>}
+          {summary.chunks > 1 && <p class="hint">{uiReader.partsNote(summary.chunks)}</p>}
           <ResultMeta {...summary} />
         </div>
       )}

@@ -2,27 +2,27 @@
 // Korean message and its next step.
 import { useEffect, useState } from 'preact/hooks';
 import { isRunning, type OperationState } from '../../lib/shared/deep-operation.ts';
-import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import { uiReader } from '../../lib/shared/i18n/ui-reader.ts';
 import { describeSummaryError } from '../../lib/shared/summary/error-messages.ts';
 
 function statusText(state: OperationState, now: number): string {
   switch (state.phase) {
     case 'queued':
-      return koReader.queued;
+      return uiReader.queued;
     case 'waiting':
-      return koReader.waiting(Math.max(0, Math.ceil((state.untilMs - now) / 1000)));
+      return uiReader.waiting(Math.max(0, Math.ceil((state.untilMs - now) / 1000)));
     case 'reading':
       if (state.step === 'part' && state.index !== undefined && state.of !== undefined)
-        return koReader.readingPart(state.index, state.of);
-      return state.step === 'combine' ? koReader.combining : koReader.readingFullText;
+        return uiReader.readingPart(state.index, state.of);
+      return state.step === 'combine' ? uiReader.combining : uiReader.readingFullText;
     case 'streaming':
-      return koReader.streaming;
+      return uiReader.streaming;
     case 'retrying':
-      return koReader.retrying;
+      return uiReader.retrying;
     case 'stopped':
-      return koReader.stopped;
+      return uiReader.stopped;
     case 'done':
-      return koReader.done;
+      return uiReader.done;
     default:
       return '';
   }
@@ -54,13 +54,13 @@ export function OperationStatus({
         {state.error.detail && <p class="hint">{state.error.detail}</p>}
         {described.nextStep === 'openOptions' && (
           <button type="button" onClick={onOpenOptions}>
-            {koReader.openOptions}
+            {uiReader.openOptions}
           </button>
         )}
         {/* Every error can be tried again once its cause is fixed. */}
         {onRetry && (
           <button type="button" onClick={onRetry}>
-            {koReader.retry}
+            {uiReader.retry}
           </button>
         )}
       </div>
@@ -73,7 +73,7 @@ export function OperationStatus({
       </span>
       {running && (
         <button type="button" class="small" onClick={onStop}>
-          {koReader.stop}
+          {uiReader.stop}
         </button>
       )}
     </div>

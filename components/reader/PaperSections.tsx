@@ -4,7 +4,7 @@
 import type { FigureView, PaperView, SectionOutline, SectionView } from '../../lib/shared/deep-domain.ts';
 import { isRunning, streamedSoFar } from '../../lib/shared/deep-operation.ts';
 import type { DeepPaper } from '../../lib/shared/domain.ts';
-import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import { uiReader } from '../../lib/shared/i18n/ui-reader.ts';
 import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -25,7 +25,7 @@ function Figure({ figure, captionKo }: { figure: FigureView; captionKo: string |
         {captionKo && (
           <span class="caption-ko" lang="ko">
             {' '}
-            {koReader.koreanCaption}: {captionKo}
+            {uiReader.koreanCaption}: {captionKo}
           </span>
         )}
         <SafeHtml html={figure.captionHtml} class="caption-en" lang="en" />
@@ -73,7 +73,7 @@ function Explanation({
           disabled={!canRun || running}
           onClick={() => run(explained !== undefined)}
         >
-          {explained ? koReader.explainAgain : koReader.explain}
+          {explained ? uiReader.explainAgain : uiReader.explain}
         </button>
       </div>
       <OperationStatus
@@ -115,7 +115,7 @@ export function PaperSections({
   return (
     <article class="paper" lang="en">
       <section class="card abstract" id="abstract">
-        <h2 lang="ko">{koReader.abstract}</h2>
+        <h2 lang="ko">{uiReader.abstract}</h2>
         <SafeHtml html={view.abstractHtml} class="paper-text" />
         {figuresOf('').map((figure) => (
           <Figure key={figure.key} figure={figure} captionKo={captions[figure.key]} />

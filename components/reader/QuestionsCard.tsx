@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { TurnView } from '../../lib/shared/deep-domain.ts';
 import { isRunning, streamedSoFar } from '../../lib/shared/deep-operation.ts';
 import type { DeepPaper } from '../../lib/shared/domain.ts';
-import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import { uiReader } from '../../lib/shared/i18n/ui-reader.ts';
 import { useDeepOperation } from '../../lib/ui/reader/use-deep-operation.ts';
 import { OperationStatus } from './OperationStatus.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -14,7 +14,7 @@ function Turn({ turn }: { turn: TurnView }) {
   return (
     <li class="turn">
       <p class="question">
-        <span class="who">{koReader.you}</span> {turn.question}
+        <span class="who">{uiReader.you}</span> {turn.question}
       </p>
       <SafeHtml html={turn.html} class="answer summary" lang="ko" />
       <ResultMeta {...turn} fromCache={false} />
@@ -54,7 +54,7 @@ export function QuestionsCard({
   const streaming = streamedSoFar(state);
   return (
     <section class="card questions" aria-labelledby="questions-title">
-      <h2 id="questions-title">{koReader.questionsTitle}</h2>
+      <h2 id="questions-title">{uiReader.questionsTitle}</h2>
       {thread.length > 0 && (
         <ol class="thread">
           {thread.map((turn) => (
@@ -65,7 +65,7 @@ export function QuestionsCard({
       {(running || streaming || state.phase === 'error') && asked && (
         <div class="turn pending">
           <p class="question">
-            <span class="who">{koReader.you}</span> {asked}
+            <span class="who">{uiReader.you}</span> {asked}
           </p>
           {streaming && (
             <SafeHtml html={streaming.html} class="answer summary" lang="ko" busy={streaming.busy} />
@@ -80,7 +80,7 @@ export function QuestionsCard({
       />
       {thread.length === 0 && suggestions.length > 0 && (
         <div class="suggestions">
-          <p class="hint">{koReader.suggestions}</p>
+          <p class="hint">{uiReader.suggestions}</p>
           {suggestions.slice(0, 3).map((suggestion) => (
             <button
               type="button"
@@ -101,13 +101,13 @@ export function QuestionsCard({
           ask(question);
         }}
       >
-        <label for="question">{koReader.questionLabel}</label>
+        <label for="question">{uiReader.questionLabel}</label>
         <div class="row">
           <textarea
             id="question"
             rows={2}
             value={question}
-            placeholder={koReader.questionPlaceholder}
+            placeholder={uiReader.questionPlaceholder}
             maxLength={2000}
             onInput={(event) => setQuestion(event.currentTarget.value)}
             onKeyDown={(event) => {
@@ -118,7 +118,7 @@ export function QuestionsCard({
             }}
           />
           <button type="submit" class="primary" disabled={!canRun || running || !question.trim()}>
-            {koReader.ask}
+            {uiReader.ask}
           </button>
         </div>
       </form>

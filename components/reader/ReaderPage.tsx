@@ -18,7 +18,7 @@ import type {
   TurnView,
 } from '../../lib/shared/deep-domain.ts';
 import type { DeepPaper, SummaryError } from '../../lib/shared/domain.ts';
-import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import { uiReader } from '../../lib/shared/i18n/ui-reader.ts';
 import { askBackground } from '../../lib/shared/runtime-client.ts';
 import { describeSummaryError } from '../../lib/shared/summary/error-messages.ts';
 import { DeepSummaryCard } from './DeepSummaryCard.tsx';
@@ -43,23 +43,23 @@ function PermissionCard({ onGranted }: { onGranted: () => void }) {
   };
   return (
     <section class="card permission" aria-labelledby="permission-title">
-      <h2 id="permission-title">{koReader.permissionTitle}</h2>
-      <p>{koReader.permissionBody}</p>
+      <h2 id="permission-title">{uiReader.permissionTitle}</h2>
+      <p>{uiReader.permissionBody}</p>
       <button type="button" class="primary" onClick={() => void ask()}>
-        {koReader.permissionButton}
+        {uiReader.permissionButton}
       </button>
-      {denied && <p class="hint">{koReader.permissionDenied}</p>}
+      {denied && <p class="hint">{uiReader.permissionDenied}</p>}
     </section>
   );
 }
 
 function Outline({ view }: { view: PaperView }) {
   return (
-    <nav class="outline" aria-label={koReader.outline}>
-      <h2>{koReader.outline}</h2>
+    <nav class="outline" aria-label={uiReader.outline}>
+      <h2>{uiReader.outline}</h2>
       <ol>
         <li>
-          <a href="#abstract">{koReader.abstract}</a>
+          <a href="#abstract">{uiReader.abstract}</a>
         </li>
         {view.sections
           .filter((section) => (section.title || section.number) && section.depth <= 3)
@@ -110,7 +110,7 @@ export function ReaderPage({ paper: ref }: { paper: ReaderPaperRef }) {
 
   const title = view.status === 'ok' ? view.value.title : paper.id;
   useEffect(() => {
-    document.title = koReader.pageTitle(title);
+    document.title = uiReader.pageTitle(title);
   }, [title]);
 
   const canRun = view.status === 'ok';
@@ -125,7 +125,7 @@ export function ReaderPage({ paper: ref }: { paper: ReaderPaperRef }) {
   return (
     <div class="reader">
       <header class="reader-header">
-        <p class="eyebrow">{koReader.eyebrow}</p>
+        <p class="eyebrow">{uiReader.eyebrow}</p>
         {view.status === 'ok' ? (
           <h1 lang="en">
             <SafeHtml html={view.value.titleHtml} inline />
@@ -135,20 +135,20 @@ export function ReaderPage({ paper: ref }: { paper: ReaderPaperRef }) {
         )}
         <p class="paper-links">
           <a href={hfPaperUrl(paper.id)} target="_blank" rel="noopener noreferrer">
-            {koReader.openOnHf}
+            {uiReader.openOnHf}
           </a>
           <a href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
-            {koReader.openOnArxiv}
+            {uiReader.openOnArxiv}
           </a>
           {view.status === 'ok' && /^https:\/\/arxiv\.org\//.test(view.value.url) && (
             <a href={view.value.url} target="_blank" rel="noopener noreferrer">
-              {koReader.openSource(view.value.source)}
+              {uiReader.openSource(view.value.source)}
             </a>
           )}
         </p>
         {view.status === 'ok' && (
           <p class="hint">
-            {koReader.sourceLine(view.value.source, view.value.textVersion.replace(/^html-?/, ''))}
+            {uiReader.sourceLine(view.value.source, view.value.textVersion.replace(/^html-?/, ''))}
           </p>
         )}
       </header>
@@ -157,7 +157,7 @@ export function ReaderPage({ paper: ref }: { paper: ReaderPaperRef }) {
         <main>
           {view.status === 'loading' && (
             <p role="status" class="hint">
-              {koReader.loadingPaper}
+              {uiReader.loadingPaper}
             </p>
           )}
           {view.status === 'error' &&
@@ -167,7 +167,7 @@ export function ReaderPage({ paper: ref }: { paper: ReaderPaperRef }) {
               <div class="card op-error" role="alert">
                 <p>{describeSummaryError(view.error).message}</p>
                 <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-                  {koReader.retry}
+                  {uiReader.retry}
                 </button>
               </div>
             ))}

@@ -1,8 +1,8 @@
 // The small print under a deep reading result: cached or new, which model, tokens, cost.
 import { formatTokens, formatUsd } from '../../lib/shared/cost.ts';
 import type { Usage } from '../../lib/shared/domain.ts';
-import { formatKoreanDate } from '../../lib/shared/i18n/ko.ts';
-import { koReader } from '../../lib/shared/i18n/ko-reader.ts';
+import { formatDate } from '../../lib/shared/i18n/ui.ts';
+import { uiReader } from '../../lib/shared/i18n/ui-reader.ts';
 
 export function ResultMeta(props: {
   model: string;
@@ -13,6 +13,6 @@ export function ResultMeta(props: {
 }) {
   const tokens = props.usage ? formatTokens(props.usage.promptTokens + props.usage.completionTokens) : null;
   const cost = props.usage && props.cost !== null ? formatUsd(props.cost) : null;
-  const cached = props.fromCache ? koReader.fromCache(formatKoreanDate(props.createdAt)) : null;
-  return <p class="meta">{koReader.meta(props.model, tokens, cost, cached)}</p>;
+  const cached = props.fromCache ? uiReader.fromCache(formatDate(props.createdAt)) : null;
+  return <p class="meta">{uiReader.meta(props.model, tokens, cost, cached)}</p>;
 }

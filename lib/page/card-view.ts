@@ -1,6 +1,6 @@
 // One card's view of its paper's controller: the "한국어 요약" button (plain DOM, painted by the boot
 // script) and, once there is something to show, the panel under it (drawn by the lazily loaded code).
-import { koCardButton } from '../shared/i18n/ko.ts';
+import { uiCardButton } from '../shared/i18n/ui.ts';
 import { foldedTitleOf } from '../shared/summary/folded-title.ts';
 import type { CardController } from './card-controller.ts';
 import { onFoldAll } from './fold-all.ts';
@@ -21,10 +21,10 @@ function cardTemplate(): HTMLElement {
   };
   const icon = element('span', 'dpk-icon', '가');
   icon.setAttribute('aria-hidden', 'true');
-  const button = element('button', 'dpk-button', icon, koCardButton.label);
+  const button = element('button', 'dpk-button', icon, uiCardButton.label);
   button.setAttribute('type', 'button');
   // Shown while the panel is folded away and its summary is still coming.
-  const hint = element('span', 'dpk-hint', koCardButton.streaming);
+  const hint = element('span', 'dpk-hint', uiCardButton.streaming);
   hint.setAttribute('aria-hidden', 'true');
   hint.hidden = true;
   // While the panel is folded: the summary's Korean title on one line, so a folded page reads as a list.

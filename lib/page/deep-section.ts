@@ -6,7 +6,7 @@
 import { formatTokens, formatUsd } from '../shared/cost.ts';
 import { type DeepOperationRequest, type DeepSession, startDeepSession } from '../shared/deep-client.ts';
 import type { DeepSummaryView, TurnView } from '../shared/deep-domain.ts';
-import { STARTER_QUESTIONS } from '../shared/deep-messages.ts';
+import { starterQuestions } from '../shared/deep-messages.ts';
 import {
   IDLE,
   isRunning,
@@ -15,8 +15,8 @@ import {
   stoppedState,
 } from '../shared/deep-operation.ts';
 import type { DeepPaper, SummaryError } from '../shared/domain.ts';
-import { formatKoreanDate } from '../shared/i18n/ko.ts';
-import { koReader } from '../shared/i18n/ko-reader.ts';
+import { formatDate } from '../shared/i18n/ui.ts';
+import { uiReader } from '../shared/i18n/ui-reader.ts';
 import { askBackground } from '../shared/runtime-client.ts';
 import { actionButton as button, el } from './dom.ts';
 
@@ -41,27 +41,27 @@ function resultMeta(result: {
     ? formatTokens(result.usage.promptTokens + result.usage.completionTokens)
     : null;
   const cost = result.usage && result.cost !== null ? formatUsd(result.cost) : null;
-  const cached = result.fromCache ? koReader.fromCache(formatKoreanDate(result.createdAt)) : null;
-  return koReader.meta(result.model, tokens, cost, cached);
+  const cached = result.fromCache ? uiReader.fromCache(formatDate(result.createdAt)) : null;
+  return uiReader.meta(result.model, tokens, cost, cached);
 }
 
 /** Where an operation stands, in words; empty when the streamed text says it. */
 function progressLine(state: OperationState): string {
   switch (state.phase) {
     case 'queued':
-      return koReader.queued;
+      return uiReader.queued;
     case 'waiting':
-      return koReader.waiting(Math.max(0, Math.ceil((state.untilMs - Date.now()) / 1000)));
+      return uiReader.waiting(Math.max(0, Math.ceil((state.untilMs - Date.now()) / 1000)));
     case 'reading':
       if (state.step === 'part' && state.index !== undefined && state.of !== undefined)
-        return koReader.readingPart(state.index, state.of);
-      return state.step === 'combine' ? koReader.combining : koReader.readingFullText;
+        return uiReader.readingPart(state.index, state.of);
+      return state.step === 'combine' ? uiReader.combining : uiReader.readingFullText;
     case 'retrying':
-      return koReader.retrying;
+      return uiReader.retrying;
     case 'streaming':
-      return state.text ? '' : koReader.streaming;
+      return state.text ? '' : uiReader.streaming;
     case 'stopped':
-      return koReader.stopped;
+      return uiReader.stopped;
     default:
       return '';
   }
@@ -73,7 +73,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   let disposed = false;
 
   // ---- "전문 요약" ----
-  const deepHeading = el('h4', 'dpk-deep-heading', koReader.deepTitle);
+  const deepHeading = el('h4', 'dpk-deep-heading', uiReader.deepTitle);
   const deepStatus = el('p', 'dpk-note');
   deepStatus.setAttribute('role', 'status');
   const deepBody = el('div', 'dpk-rich dpk-deep-body');
@@ -87,7 +87,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   // Groups, not regions: the panel is the card's one region (landmarks stay few for screen readers).
   const deep = el('div', 'dpk-deep', deepHeading, deepStatus, deepBody, deepExtras, deepAlert, deepActions);
   deep.setAttribute('role', 'group');
-  deep.setAttribute('aria-label', koReader.deepTitle);
+  deep.setAttribute('aria-label', uiReader.deepTitle);
   let deepState: OperationState = IDLE;
   let cached: DeepSummaryView | null = null;
   let estimate: string | null = null;
@@ -100,10 +100,10 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     target.replaceChildren(el('p', '', description.message));
     if (error.detail) target.append(el('p', 'dpk-detail', error.detail));
     target.hidden = false;
-    const next: HTMLElement[] = [button(koReader.retry, retry, true)];
-    if (description.nextStep === 'openOptions') next.push(button(koReader.openOptions, env.openOptions));
+    const next: HTMLElement[] = [button(uiReader.retry, retry, true)];
+    if (description.nextStep === 'openOptions') next.push(button(uiReader.openOptions, env.openOptions));
     if (description.nextStep === 'openReader' || error.kind === 'arxivPermission')
-      next.push(button(koReader.openReader, openReader));
+      next.push(button(uiReader.openReader, openReader));
     return next;
   };
 
@@ -124,27 +124,27 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     }
     deepBody.hidden = deepBody.childNodes.length === 0;
     deepExtras.replaceChildren(...(summary && !isRunning(state) && !streaming ? extrasOf(summary) : []));
-    deepStatus.textContent = estimating ? koReader.estimating : progressLine(state) || (estimate ?? '');
+    deepStatus.textContent = estimating ? uiReader.estimating : progressLine(state) || (estimate ?? '');
     deepStatus.hidden = !deepStatus.textContent;
 
     const actions: HTMLElement[] = [];
     if (isRunning(state)) {
-      actions.push(button(koReader.stop, stop));
+      actions.push(button(uiReader.stop, stop));
     } else if (state.phase === 'error') {
       actions.push(...showError(deepAlert, state.error, () => void startDeep(summary !== null)));
     } else if (estimate !== null && !summary) {
       actions.push(
-        button(koReader.startDeep, () => void startDeep(false), true),
-        button(koReader.cancel, cancelEstimate),
+        button(uiReader.startDeep, () => void startDeep(false), true),
+        button(uiReader.cancel, cancelEstimate),
       );
     } else if (!estimating) {
       actions.push(
         summary
-          ? button(koReader.deepAgain, () => void askEstimate(true))
-          : button(koReader.deepButton, () => void askEstimate(false), true),
+          ? button(uiReader.deepAgain, () => void askEstimate(true))
+          : button(uiReader.deepButton, () => void askEstimate(false), true),
       );
     }
-    actions.push(button(koReader.openReader, openReader));
+    actions.push(button(uiReader.openReader, openReader));
     if (summary && !isRunning(state)) {
       deepMeta.textContent = resultMeta(summary);
       actions.push(deepMeta);
@@ -157,7 +157,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     const figure = summary.keyFigure;
     if (figure) {
       const label = `${figure.kind === 'table' ? 'Table' : 'Figure'} ${figure.number}`.trim();
-      const children: HTMLElement[] = [el('p', 'dpk-figure-heading', `${koReader.keyFigure} · ${label}`)];
+      const children: HTMLElement[] = [el('p', 'dpk-figure-heading', `${uiReader.keyFigure} · ${label}`)];
       if (figure.imageUrl && ARXIV_IMAGE.test(figure.imageUrl)) {
         const image = el('img');
         image.src = figure.imageUrl;
@@ -184,11 +184,11 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
         anchor.href = link.url;
         anchor.target = '_blank';
         anchor.rel = 'noopener noreferrer';
-        list.append(el('li', '', anchor, ` (${koReader.linkFrom[link.from]})`));
+        list.append(el('li', '', anchor, ` (${uiReader.linkFrom[link.from]})`));
       }
-      parts.push(el('p', 'dpk-figure-heading', koReader.codeAndData), list);
+      parts.push(el('p', 'dpk-figure-heading', uiReader.codeAndData), list);
     }
-    if (summary.chunks > 1) parts.push(el('p', 'dpk-meta', koReader.partsNote(summary.chunks)));
+    if (summary.chunks > 1) parts.push(el('p', 'dpk-meta', uiReader.partsNote(summary.chunks)));
     return parts;
   };
 
@@ -203,8 +203,8 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
       estimating = false;
       if (result.ok) {
         const { estimate: e } = result;
-        estimate = koReader.estimate(formatTokens(e.tokens), formatUsd(e.cost), e.requests, e.model);
-        if (e.chunks > 1) estimate += ` ${koReader.estimateParts(e.chunks)}`;
+        estimate = uiReader.estimate(formatTokens(e.tokens), formatUsd(e.cost), e.requests, e.model);
+        if (e.chunks > 1) estimate += ` ${uiReader.estimateParts(e.chunks)}`;
         if (force) cached = null;
       } else {
         deepState = { phase: 'error', error: result.error };
@@ -266,23 +266,23 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   // ---- "질문" ----
   const thread = el('ol', 'dpk-thread');
   const questionId = `dpk-question-${paper.id}`;
-  const label = el('label', 'dpk-question-label', koReader.questionLabel);
+  const label = el('label', 'dpk-question-label', uiReader.questionLabel);
   label.htmlFor = questionId;
   const input = el('textarea', 'dpk-question');
   input.id = questionId;
   input.rows = 2;
-  input.placeholder = koReader.questionPlaceholder;
+  input.placeholder = uiReader.questionPlaceholder;
   input.maxLength = 2000;
-  const askButton = button(koReader.ask, () => ask(input.value), true);
+  const askButton = button(uiReader.ask, () => ask(input.value), true);
   const questionAlert = el('p', 'dpk-error');
   questionAlert.setAttribute('role', 'alert');
   questionAlert.hidden = true;
   const suggestions = el('div', 'dpk-suggestions');
-  suggestions.setAttribute('aria-label', koReader.suggestions);
+  suggestions.setAttribute('aria-label', uiReader.suggestions);
   const questions = el(
     'div',
     'dpk-questions',
-    el('h4', 'dpk-deep-heading', koReader.questionsTitle),
+    el('h4', 'dpk-deep-heading', uiReader.questionsTitle),
     thread,
     label,
     input,
@@ -290,7 +290,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     questionAlert,
   );
   questions.setAttribute('role', 'group');
-  questions.setAttribute('aria-label', koReader.questionsTitle);
+  questions.setAttribute('aria-label', uiReader.questionsTitle);
 
   const showSuggestions = (offered: string[]) => {
     suggestions.replaceChildren(
@@ -307,7 +307,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
     const answer = el('div', 'dpk-rich dpk-answer');
     answer.lang = 'ko';
     const meta = el('p', 'dpk-meta');
-    const item = el('li', 'dpk-turn', el('p', 'dpk-asked', `${koReader.you}: ${question}`), answer, meta);
+    const item = el('li', 'dpk-turn', el('p', 'dpk-asked', `${uiReader.you}: ${question}`), answer, meta);
     thread.append(item);
     return { item, answer, meta };
   };
@@ -321,7 +321,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
   const ask = (raw: string) => {
     const question = raw.trim();
     if (!question) {
-      questionAlert.textContent = koReader.emptyQuestion;
+      questionAlert.textContent = uiReader.emptyQuestion;
       questionAlert.hidden = false;
       return;
     }
@@ -354,7 +354,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
 
   container.append(deep, questions);
   drawDeep();
-  showSuggestions(STARTER_QUESTIONS);
+  showSuggestions(starterQuestions());
 
   // What is already cached for this paper: its deep summary, its questions and answers.
   askBackground({ type: 'getReaderState', paperId: paper.id }).then(
@@ -365,7 +365,7 @@ export function mountDeepSection(container: HTMLElement, paper: DeepPaper, env: 
         drawDeep();
       }
       for (const turn of state.thread) showTurn(turn);
-      showSuggestions(state.deep?.questions.length ? state.deep.questions : STARTER_QUESTIONS);
+      showSuggestions(state.deep?.questions.length ? state.deep.questions : starterQuestions());
     },
     (error: unknown) => console.warn('[Daily Papers KO] could not read the paper’s deep reading', error),
   );

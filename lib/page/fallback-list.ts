@@ -3,7 +3,7 @@
 // its link and the same button and streaming panel as a card. Each row is a view of the paper's
 // controller, so the cache, a whole-page run and the digest see these papers as they see cards.
 // Loaded with the panel code (entrypoints/card-panel.ts): only pages that need it pay for it.
-import { koFallback } from '../shared/i18n/ko.ts';
+import { uiFallback } from '../shared/i18n/ui.ts';
 import { el } from './dom.ts';
 
 export interface FallbackPaper {
@@ -34,19 +34,19 @@ const LIST_ID = 'dpk-fallback-list';
 export function mountFallbackList(container: HTMLElement, showPaper: ShowPaper): FallbackList {
   const notice = el('span', 'dpk-drift-notice');
   notice.setAttribute('role', 'status');
-  const hint = el('span', 'dpk-meta', koFallback.hint);
+  const hint = el('span', 'dpk-meta', uiFallback.hint);
   const chevron = el('span', 'dpk-chevron', '▸');
   chevron.setAttribute('aria-hidden', 'true');
-  const toggle = el('button', 'dpk-action', chevron, koFallback.open);
+  const toggle = el('button', 'dpk-action', chevron, uiFallback.open);
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', LIST_ID);
   const list = el('ol', 'dpk-fallback-list');
   list.id = LIST_ID;
   list.hidden = true;
-  list.setAttribute('aria-label', koFallback.listLabel);
+  list.setAttribute('aria-label', uiFallback.listLabel);
   const section = el('section', 'dpk-drift', el('div', 'dpk-drift-bar', notice, toggle, hint), list);
-  section.setAttribute('aria-label', koFallback.label);
+  section.setAttribute('aria-label', uiFallback.label);
   container.append(section);
 
   toggle.addEventListener('click', () => {
@@ -69,7 +69,7 @@ export function mountFallbackList(container: HTMLElement, showPaper: ShowPaper):
 
   return {
     update(papers, papersWithCard) {
-      notice.textContent = koFallback.notice(papers.length, papersWithCard);
+      notice.textContent = uiFallback.notice(papers.length, papersWithCard);
       const wanted = new Set(papers.map((paper) => paper.id));
       for (const [id, row] of rows) {
         if (wanted.has(id)) continue;

@@ -1,6 +1,6 @@
 // "모두 접기" / "모두 펼치기": one page-wide signal every card's view listens to, and the two toolbar
 // buttons that send it (shown once some card has a panel to fold).
-import { koToolbar } from '../shared/i18n/ko.ts';
+import { uiToolbar } from '../shared/i18n/ui.ts';
 import type { CardRegistry } from './card-registry.ts';
 
 type FoldListener = (open: boolean) => void;
@@ -21,10 +21,10 @@ export function mountFoldButtons(parent: HTMLElement, registry: CardRegistry): (
   const group = document.createElement('span');
   group.className = 'dpk-fold-all';
   group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', koToolbar.foldGroup);
+  group.setAttribute('aria-label', uiToolbar.foldGroup);
   for (const [label, open] of [
-    [koToolbar.foldAll, false],
-    [koToolbar.unfoldAll, true],
+    [uiToolbar.foldAll, false],
+    [uiToolbar.unfoldAll, true],
   ] as const) {
     const button = document.createElement('button');
     button.type = 'button';

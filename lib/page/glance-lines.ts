@@ -3,7 +3,7 @@
 // a link or heading; where the card has none, just before our card host), only for papers with
 // something to show. Follows the cards as the page re-renders them (sync on every scan).
 import css from '../../assets/styles/glance.css?inline';
-import { koGlancePage } from '../shared/i18n/ko-glance.ts';
+import { uiGlancePage } from '../shared/i18n/ui-glance.ts';
 import { type CardTarget, createShadowHost, GLANCE_TAG, HOST_TAG } from './card-hosts.ts';
 import { el } from './dom.ts';
 import { createSlicer } from './slices.ts';
@@ -30,7 +30,7 @@ let tipSequence = 0;
 /** One card's line in `shadow`; returns how to redraw it. */
 function buildLine(shadow: ShadowRoot): (content: LineContent) => void {
   const tipId = `dpk-tip-${++tipSequence}`;
-  const badge = el('button', 'dpk-badge', koGlancePage.badge);
+  const badge = el('button', 'dpk-badge', uiGlancePage.badge);
   badge.type = 'button';
   badge.setAttribute('aria-describedby', tipId);
   const tip = el('span', 'dpk-tip');

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import css from '../../assets/styles/glance.css?inline';
 import { formatTokens, formatUsd } from '../shared/cost.ts';
 import type { OneLinerItem, Ranking, RunOrder, SummaryError } from '../shared/domain.ts';
-import { koGlancePage } from '../shared/i18n/ko-glance.ts';
+import { uiGlancePage } from '../shared/i18n/ui-glance.ts';
 import { GLANCE_PORT_NAME, parseGlancePortEvent } from '../shared/messages.ts';
 import { askBackground } from '../shared/runtime-client.ts';
 import type { CardTarget } from './card-hosts.ts';
@@ -50,10 +50,10 @@ class GlanceSession implements GlanceTools {
   #describe: DescribeError | null = null;
 
   // The toolbar's part.
-  readonly #button = actionButton(koGlancePage.run, () => void this.start(), true);
-  readonly #stopButton = actionButton(koGlancePage.stop, () => this.stop());
-  readonly #retryButton = actionButton(koGlancePage.retry, () => void this.start());
-  readonly #optionsButton = actionButton(koGlancePage.openOptions, () => this.#env.openOptions());
+  readonly #button = actionButton(uiGlancePage.run, () => void this.start(), true);
+  readonly #stopButton = actionButton(uiGlancePage.stop, () => this.stop());
+  readonly #retryButton = actionButton(uiGlancePage.retry, () => void this.start());
+  readonly #optionsButton = actionButton(uiGlancePage.openOptions, () => this.#env.openOptions());
   readonly #estimate = el('span', 'dpk-meta');
   readonly #status = el('span', '');
   readonly #tools = el(
@@ -67,13 +67,13 @@ class GlanceSession implements GlanceTools {
     this.#optionsButton,
   );
   readonly #noteText = el('span', '');
-  readonly #noteOptions = actionButton(koGlancePage.openOptions, () => this.#env.openOptions());
+  readonly #noteOptions = actionButton(uiGlancePage.openOptions, () => this.#env.openOptions());
   readonly #note = el('p', 'dpk-glance-note', this.#noteText, this.#noteOptions);
 
   constructor(env: GlanceEnv) {
     this.#env = env;
     this.#tools.setAttribute('role', 'group');
-    this.#tools.setAttribute('aria-label', koGlancePage.group);
+    this.#tools.setAttribute('aria-label', uiGlancePage.group);
     this.#status.setAttribute('role', 'status');
     this.#status.setAttribute('aria-live', 'polite');
     this.#note.setAttribute('role', 'status');
@@ -149,7 +149,7 @@ class GlanceSession implements GlanceTools {
           .then((estimate) => {
             if (this.#everRun) return;
             this.#estimate.textContent = estimate
-              ? koGlancePage.estimate(
+              ? uiGlancePage.estimate(
                   estimate.papers,
                   formatTokens(estimate.tokens),
                   formatUsd(estimate.cost),
@@ -169,13 +169,13 @@ class GlanceSession implements GlanceTools {
     this.#everRun = true;
     this.#estimate.textContent = '';
     this.#run = startRun(ids.length);
-    this.#status.textContent = koGlancePage.preparing;
+    this.#status.textContent = uiGlancePage.preparing;
     this.#render(false);
     const papers = await loadPapersForGlance(ids).catch(() => []);
     if (papers.length === 0) {
       this.#run = IDLE_RUN;
       this.#render();
-      this.#status.textContent = koGlancePage.noPapers;
+      this.#status.textContent = uiGlancePage.noPapers;
       this.#settle();
       return;
     }
@@ -251,11 +251,11 @@ class GlanceSession implements GlanceTools {
     if (!prefs.hasInterests) {
       if (current()) {
         this.#lines.clearBadges();
-        this.#showNote(koGlancePage.needInterests, true);
+        this.#showNote(uiGlancePage.needInterests, true);
       }
       return null;
     }
-    if (current()) this.#showNote(koGlancePage.ranking, false);
+    if (current()) this.#showNote(uiGlancePage.ranking, false);
     const ranking = await askBackground({
       type: 'rankPapers',
       papers: await loadPapersForGlance(this.#pageIds()),
@@ -266,10 +266,10 @@ class GlanceSession implements GlanceTools {
     for (const [id, reason] of recommended) this.#lines.update(id, { recommendedBecause: reason });
     if (ranking.error) {
       const describe = await this.#describer(ranking.error);
-      this.#showNote(koGlancePage.rankFailed(describe(ranking.error).message), false);
+      this.#showNote(uiGlancePage.rankFailed(describe(ranking.error).message), false);
     } else if (ranking.method === 'relevance' && ranking.unscored.length === ranking.ranked.length)
-      this.#showNote(koGlancePage.needOneLiners, false);
-    else this.#showNote(koGlancePage.ranked(recommended.size), false);
+      this.#showNote(uiGlancePage.needOneLiners, false);
+    else this.#showNote(uiGlancePage.ranked(recommended.size), false);
     return ranking;
   }
 
@@ -331,17 +331,17 @@ function statusText(run: GlanceRun, describe: DescribeError | null): string {
       return '';
     case 'running':
       if (run.waitingUntilMs !== null)
-        return koGlancePage.waiting(Math.max(1, Math.ceil((run.waitingUntilMs - Date.now()) / 1000)));
-      return koGlancePage.progress(run.answered, run.total);
+        return uiGlancePage.waiting(Math.max(1, Math.ceil((run.waitingUntilMs - Date.now()) / 1000)));
+      return uiGlancePage.progress(run.answered, run.total);
     case 'stopped':
-      return run.disconnected ? koGlancePage.disconnected : koGlancePage.stopped;
+      return run.disconnected ? uiGlancePage.disconnected : uiGlancePage.stopped;
     case 'done': {
-      if (run.error) return koGlancePage.failed(describe?.(run.error).message ?? run.error.kind);
+      if (run.error) return uiGlancePage.failed(describe?.(run.error).message ?? run.error.kind);
       const summary =
         run.requests === 0
-          ? koGlancePage.allCached(run.answered)
-          : koGlancePage.done(run.answered, run.requests, run.cost === null ? null : formatUsd(run.cost));
-      return run.failed.length > 0 ? `${summary} ${koGlancePage.someFailed(run.failed.length)}` : summary;
+          ? uiGlancePage.allCached(run.answered)
+          : uiGlancePage.done(run.answered, run.requests, run.cost === null ? null : formatUsd(run.cost));
+      return run.failed.length > 0 ? `${summary} ${uiGlancePage.someFailed(run.failed.length)}` : summary;
     }
   }
 }

@@ -1,7 +1,7 @@
 // "API 키를 설정하세요" in the page toolbar before any click, while summaries need a key that is not
 // saved; it goes away when the worker says a key was saved (no reload).
 import { browser } from 'wxt/browser';
-import { koKeyNotice } from '../shared/i18n/ko.ts';
+import { uiKeyNotice } from '../shared/i18n/ui.ts';
 import { parseKeyStatusChanged } from '../shared/messages.ts';
 import { askBackground } from '../shared/runtime-client.ts';
 
@@ -13,9 +13,9 @@ export function mountKeyNotice(parent: HTMLElement): () => void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'dpk-action primary';
-  button.textContent = koKeyNotice.openOptions;
+  button.textContent = uiKeyNotice.openOptions;
   button.addEventListener('click', () => void askBackground({ type: 'openOptions' }));
-  notice.append(koKeyNotice.message, button);
+  notice.append(uiKeyNotice.message, button);
   parent.prepend(notice);
 
   let heard = false;

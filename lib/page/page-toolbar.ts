@@ -2,7 +2,7 @@
 // Plain DOM, painted by the boot script; it follows the registry and redraws what changed.
 import { formatTokens, formatUsd } from '../shared/cost.ts';
 import type { RunOrder } from '../shared/domain.ts';
-import { koToolbar } from '../shared/i18n/ko.ts';
+import { uiToolbar } from '../shared/i18n/ui.ts';
 import type { CardRegistry } from './card-registry.ts';
 import { el } from './dom.ts';
 import { mountFoldButtons } from './fold-all.ts';
@@ -43,15 +43,15 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
   const select = el(
     'select',
     '',
-    new Option(koToolbar.orderPage, 'page'),
-    new Option(koToolbar.orderUpvotes, 'upvotes'),
-    new Option(koToolbar.orderRecommended, 'recommended'),
+    new Option(uiToolbar.orderPage, 'page'),
+    new Option(uiToolbar.orderUpvotes, 'upvotes'),
+    new Option(uiToolbar.orderRecommended, 'recommended'),
   );
   select.addEventListener('change', () => {
     order = select.value === 'upvotes' || select.value === 'recommended' ? select.value : 'page';
     deps.onOrderChange?.(order);
   });
-  const start = actionButton(koToolbar.summarizeAll, 'dpk-action primary', async () => {
+  const start = actionButton(uiToolbar.summarizeAll, 'dpk-action primary', async () => {
     const ids = await deps.orderedIds(order);
     const { done } = registry.progress();
     const queuedIds = registry.summarizeAll(ids);
@@ -62,20 +62,20 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
     update();
   });
   const estimate = el('span', 'dpk-meta');
-  const ready = [el('label', 'dpk-meta', `${koToolbar.order} `, select), start, estimate];
+  const ready = [el('label', 'dpk-meta', `${uiToolbar.order} `, select), start, estimate];
   // "Running": progress and cancel.
   const progressBar = el('progress', '');
-  progressBar.setAttribute('aria-label', koToolbar.summarizeAll);
+  progressBar.setAttribute('aria-label', uiToolbar.summarizeAll);
   const progressText = el('span', '');
   progressText.setAttribute('role', 'status');
   progressText.setAttribute('aria-live', 'polite');
   const running = [
     progressBar,
     progressText,
-    actionButton(koToolbar.cancel, 'dpk-action', () => registry.cancelAll()),
+    actionButton(uiToolbar.cancel, 'dpk-action', () => registry.cancelAll()),
   ];
   // "Finished": nothing left to summarise.
-  const finishedText = el('span', '', koToolbar.nothingLeft);
+  const finishedText = el('span', '', uiToolbar.nothingLeft);
   finishedText.setAttribute('role', 'status');
   const finished = [finishedText];
 
@@ -93,7 +93,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
     ...(deps.extra ? [deps.extra] : []),
     runReport,
   );
-  section.setAttribute('aria-label', koToolbar.label);
+  section.setAttribute('aria-label', uiToolbar.label);
   container.append(section);
   const unmountFoldButtons = mountFoldButtons(section, registry);
   const unmountKeyNotice = mountKeyNotice(section);
@@ -122,7 +122,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
           (result) =>
             show(
               result
-                ? koToolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost))
+                ? uiToolbar.estimate(result.papers, formatTokens(result.tokens), formatUsd(result.cost))
                 : '',
             ),
           () => show(''),
@@ -141,14 +141,14 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
       run = null;
     }
     const parts = runTotal !== null ? running : remaining === 0 && progress.total > 0 ? finished : ready;
-    status.textContent = koToolbar.status(progress.total, progress.done);
+    status.textContent = uiToolbar.status(progress.total, progress.done);
     if (parts !== shown) {
       shown = parts;
       body.replaceChildren(...parts);
     }
     progressBar.max = runTotal ?? progress.total;
     progressBar.value = progress.done;
-    progressText.textContent = koToolbar.progress(progress.done, runTotal ?? progress.total);
+    progressText.textContent = uiToolbar.progress(progress.done, runTotal ?? progress.total);
     start.disabled = progress.total === 0;
     estimate.textContent = estimateText;
     if (parts === ready && remaining !== estimatedFor) refreshEstimate(remaining);
@@ -166,7 +166,7 @@ export function mountPageToolbar(container: HTMLElement, deps: PageToolbarDeps):
 }
 
 function showRunReport(report: HTMLElement, tally: RunTally): void {
-  report.textContent = koToolbar.runReport({
+  report.textContent = uiToolbar.runReport({
     ...tally,
     cost: tally.cost === null ? null : formatUsd(tally.cost),
   });

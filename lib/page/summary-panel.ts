@@ -5,7 +5,7 @@
 
 import panelCss from '../../assets/styles/summary-panel.css?inline';
 import { formatUsd } from '../shared/cost.ts';
-import { formatKoreanDate, koPanel } from '../shared/i18n/ko.ts';
+import { formatDate, uiPanel } from '../shared/i18n/ui.ts';
 import { copyTextOf } from '../shared/summary/copy-text.ts';
 import { describeSummaryError, type ErrorDescription } from '../shared/summary/error-messages.ts';
 import { sanitizeSummaryHtml } from '../shared/summary/render.ts';
@@ -77,17 +77,17 @@ export function drawPanel(container: HTMLElement, props: PanelProps | null): voi
 function announcementFor(state: PanelState, previous: PanelState): string {
   switch (state.phase) {
     case 'queued':
-      return koPanel.loading;
+      return uiPanel.loading;
     case 'waiting':
-      return koPanel.waiting(secondsLeft(state.untilMs));
+      return uiPanel.waiting(secondsLeft(state.untilMs));
     case 'streaming':
-      return koPanel.streaming;
+      return uiPanel.streaming;
     case 'retrying':
-      return koPanel.retryingBadOutput;
+      return uiPanel.retryingBadOutput;
     case 'done':
-      return isBusy(previous) ? koPanel.done : '';
+      return isBusy(previous) ? uiPanel.done : '';
     case 'stopped':
-      return koPanel.stopped;
+      return uiPanel.stopped;
     default:
       return '';
   }
@@ -137,7 +137,7 @@ function update(panel: Panel): void {
   const busy = isBusy(state);
   const error = state.phase === 'error' ? describeSummaryError(state.error) : null;
   section.id = props.panelId;
-  section.setAttribute('aria-label', koPanel.regionLabel(props.title));
+  section.setAttribute('aria-label', uiPanel.regionLabel(props.title));
   section.dataset.phase = state.phase;
   section.hidden = !props.open;
   trackWait(panel, state, error);
@@ -171,7 +171,7 @@ function update(panel: Panel): void {
   }
 
   const noteText =
-    state.phase === 'queued' ? koPanel.queued : state.phase === 'stopped' ? koPanel.stopped : '';
+    state.phase === 'queued' ? uiPanel.queued : state.phase === 'stopped' ? uiPanel.stopped : '';
   panel.note.textContent = noteText;
   panel.note.hidden = !noteText;
 
@@ -224,17 +224,17 @@ function buildActions(panel: Panel, busy: boolean, error: ErrorDescription | nul
   panel.retryButton = null;
   const parts: HTMLElement[] = [];
   if (busy) {
-    parts.push(button(koPanel.stop, () => panel.props.stop()));
+    parts.push(button(uiPanel.stop, () => panel.props.stop()));
   } else if (error) {
     // Every error offers "다시 시도" (it works once the cause is fixed), beside its own next step.
     const next = nextStepAction(panel, error);
-    panel.retryButton = button(koPanel.retryAfterError, () => panel.props.retry(), next === null);
+    panel.retryButton = button(uiPanel.retryAfterError, () => panel.props.retry(), next === null);
     parts.push(...(next ? [next] : []), panel.retryButton);
   } else {
-    panel.retryButton = button(koPanel.retry, () => panel.props.retry());
+    panel.retryButton = button(uiPanel.retry, () => panel.props.retry());
     parts.push(panel.retryButton);
   }
-  if (!busy && text) parts.push(button(koPanel.copy, () => void copy(panel)));
+  if (!busy && text) parts.push(button(uiPanel.copy, () => void copy(panel)));
   panel.retryCountdown = el('span', 'dpk-meta');
   panel.retryCountdown.hidden = true;
   panel.meta = el('span', 'dpk-meta');
@@ -248,19 +248,19 @@ function buildActions(panel: Panel, busy: boolean, error: ErrorDescription | nul
 function nextStepAction(panel: Panel, error: ErrorDescription): HTMLElement | null {
   switch (error.nextStep) {
     case 'openOptions':
-      return button(koPanel.openOptions, () => panel.props.openOptions(), true);
+      return button(uiPanel.openOptions, () => panel.props.openOptions(), true);
     case 'billing': {
-      const link = el('a', 'dpk-action primary', koPanel.billing);
+      const link = el('a', 'dpk-action primary', uiPanel.billing);
       link.href = BILLING_URL;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
       return link;
     }
     case 'reload':
-      return button(koPanel.reload, () => location.reload(), true);
+      return button(uiPanel.reload, () => location.reload(), true);
     case 'openReader': {
       const openReader = panel.props.openReader;
-      return openReader ? button(koPanel.openReader, openReader, true) : null;
+      return openReader ? button(uiPanel.openReader, openReader, true) : null;
     }
     case 'retry':
     case 'none':
@@ -270,12 +270,12 @@ function nextStepAction(panel: Panel, error: ErrorDescription): HTMLElement | nu
 
 async function copy(panel: Panel): Promise<void> {
   const state = panel.props.state;
-  let note: string = koPanel.copied;
+  let note: string = uiPanel.copied;
   try {
     const summary = state.phase === 'idle' ? '' : state.text;
     await navigator.clipboard.writeText(copyTextOf(summary, panel.props.title, panel.props.paperId));
   } catch {
-    note = koPanel.copyFailed;
+    note = uiPanel.copyFailed;
   }
   if (panel.copyNote) {
     panel.copyNote.textContent = note;
@@ -287,10 +287,10 @@ async function copy(panel: Panel): Promise<void> {
 function metaText(state: Extract<PanelState, { phase: 'done' }>): string {
   const { usage, cost } = state;
   return [
-    ...(state.fromCache ? [koPanel.fromCache(formatKoreanDate(state.createdAt))] : []),
-    koPanel.modelLine(state.model),
-    ...(usage ? [koPanel.tokens(usage.promptTokens + usage.completionTokens)] : []),
-    ...(usage && cost !== null ? [koPanel.cost(formatUsd(cost))] : []),
+    ...(state.fromCache ? [uiPanel.fromCache(formatDate(state.createdAt))] : []),
+    uiPanel.modelLine(state.model),
+    ...(usage ? [uiPanel.tokens(usage.promptTokens + usage.completionTokens)] : []),
+    ...(usage && cost !== null ? [uiPanel.cost(formatUsd(cost))] : []),
   ].join(' · ');
 }
 
@@ -337,10 +337,10 @@ function secondsLeft(endsAt: number): number {
 
 function showWait(panel: Panel): void {
   const left = panel.wait ? secondsLeft(panel.wait.endsAt) : 0;
-  if (panel.waitingDetail) panel.waitingDetail.textContent = koPanel.waiting(left);
+  if (panel.waitingDetail) panel.waitingDetail.textContent = uiPanel.waiting(left);
   if (panel.retryButton) panel.retryButton.disabled = left > 0;
   if (panel.retryCountdown) {
-    panel.retryCountdown.textContent = left > 0 ? koPanel.waitThenRetry(left) : '';
+    panel.retryCountdown.textContent = left > 0 ? uiPanel.waitThenRetry(left) : '';
     panel.retryCountdown.hidden = left === 0;
   }
 }

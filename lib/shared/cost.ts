@@ -1,5 +1,6 @@
 // Token and money arithmetic: per-model prices, estimates before a run, and the daily/monthly ledger.
 import type { Usage } from './domain.ts';
+import { t } from './i18n/t.ts';
 
 export interface ModelPrice {
   /** US dollars per million input (prompt) tokens. */
@@ -59,7 +60,7 @@ export function estimateRun(
 }
 
 export function formatUsd(amount: number | null): string {
-  if (amount === null) return '가격 정보 없음';
+  if (amount === null) return t('cost.unknown');
   if (amount > 0 && amount < 0.01) return '<$0.01';
   return `$${amount.toFixed(2)}`;
 }

@@ -8,6 +8,7 @@
 // re-rendered joins it again); `stop` aborts it unless another page is reading it too.
 import * as v from 'valibot';
 import type { CodeLinkView, DeepSummaryView, KeyFigureView, SectionView, TurnView } from './deep-domain.ts';
+import { t } from './i18n/t.ts';
 import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from './limits.ts';
 import { DeepPaperSchema, SummaryErrorSchema, UsageSchema } from './messages.ts';
 
@@ -137,4 +138,6 @@ export function parseDeepPortEvent(message: unknown): DeepPortEvent | null {
 }
 
 /** Offered under a summary before any deep summary suggests its own. */
-export const STARTER_QUESTIONS = ['한계는?', '재현하려면?', '기존 방법과 차이는?'];
+export function starterQuestions(): string[] {
+  return [t('questions.starter1'), t('questions.starter2'), t('questions.starter3')];
+}

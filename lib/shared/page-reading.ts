@@ -2,6 +2,7 @@
 // the popup's drift report and the diagnostic a user copies into an issue report.
 // Anonymised by construction: kinds and counts only, never a URL, a search query, a Hub user name,
 // a title, a summary or a key.
+import { t } from './i18n/t.ts';
 
 export type IslandState = 'found' | 'unreadable' | 'missing';
 
@@ -45,29 +46,15 @@ export function layoutUnknown(reading: PageReading): boolean {
   );
 }
 
-const ROUTE_NAMES: Record<NonNullable<PageReading['route']>, string> = {
-  list: 'Daily Papers 목록',
-  search: '논문 검색 결과',
-  owner: '조직·사용자의 논문 목록',
-  collection: '컬렉션',
-  paper: '논문 페이지',
-};
-
-const ISLAND_NAMES: Record<IslandState, string> = {
-  found: '찾음',
-  unreadable: '있지만 읽을 수 없음',
-  missing: '없음',
-};
-
-/** The route in Korean, e.g. "Daily Papers 목록 (day)". */
+/** The route in the UI's language, e.g. "Daily Papers 목록 (day)". */
 export function describeRoute(reading: PageReading): string {
-  if (!reading.route) return '알 수 없는 페이지';
-  const name = ROUTE_NAMES[reading.route];
-  return reading.period ? `${name} (${reading.period})` : name;
+  if (!reading.route) return t('route.unknown');
+  const name = t(`route.${reading.route}`);
+  return reading.period ? t('route.withPeriod', { name, period: reading.period }) : name;
 }
 
 export function describeIsland(state: IslandState): string {
-  return ISLAND_NAMES[state];
+  return t(`island.${state}`);
 }
 
 export interface ReportContext {

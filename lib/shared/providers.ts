@@ -18,7 +18,7 @@ export type ProviderId =
 
 export interface ProviderPreset {
   id: ProviderId;
-  /** As the options page shows it. */
+  /** The provider's own name; the options page shows uiProviders' words for those that need some. */
   label: string;
   /** Filled into the endpoint field; Azure's holds a placeholder resource name to replace. */
   baseURL: string;
@@ -27,8 +27,6 @@ export interface ProviderPreset {
   needsKey: boolean;
   /** A model to start with (the endpoint's own list replaces it once loaded). */
   suggestedModel: string;
-  /** One Korean sentence on what the user must do besides pasting a key. */
-  note: string | null;
   /**
    * The embedding model its OpenAI-compatible API offers, for ranking papers; null where it has none
    * (the one-liners' scores rank instead, without trying). Azure's is a deployment name to replace.
@@ -44,7 +42,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://platform.openai.com/api-keys',
     needsKey: true,
     suggestedModel: DEFAULT_MODEL,
-    note: null,
     embeddingModel: 'text-embedding-3-small',
   },
   {
@@ -54,7 +51,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://openrouter.ai/settings/keys',
     needsKey: true,
     suggestedModel: 'openai/gpt-6-luna',
-    note: '모델 이름은 openai/gpt-6-luna처럼 제공사 이름을 앞에 붙입니다.',
     embeddingModel: 'openai/text-embedding-3-small',
   },
   {
@@ -64,7 +60,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://aistudio.google.com/apikey',
     needsKey: true,
     suggestedModel: 'gemini-2.5-flash',
-    note: '생각(thinking) 토큰이 출력 한도를 쓰므로 한도를 넉넉히 잡고 추론 수준을 낮춰 보냅니다.',
     embeddingModel: 'gemini-embedding-001',
   },
   {
@@ -74,7 +69,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://console.anthropic.com/settings/keys',
     needsKey: true,
     suggestedModel: 'claude-haiku-4-5',
-    note: '브라우저에서 직접 부르는 데 필요한 헤더(anthropic-dangerous-direct-browser-access)를 자동으로 붙입니다.',
     embeddingModel: null,
   },
   {
@@ -84,7 +78,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://portal.azure.com/#view/Microsoft_Azure_ProjectOxford/CognitiveServicesHub/~/OpenAI',
     needsKey: true,
     suggestedModel: '',
-    note: 'RESOURCE를 리소스 이름으로 바꾸고, 모델 칸에는 배포(deployment) 이름을 적습니다. 예전 형식(…/deployments/이름?api-version=…)도 그대로 씁니다.',
     embeddingModel: 'text-embedding-3-small',
   },
   {
@@ -94,7 +87,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://platform.deepseek.com/api_keys',
     needsKey: true,
     suggestedModel: 'deepseek-chat',
-    note: null,
     embeddingModel: null,
   },
   {
@@ -104,37 +96,33 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     keyPage: 'https://console.groq.com/keys',
     needsKey: true,
     suggestedModel: 'openai/gpt-oss-20b',
-    note: null,
     embeddingModel: null,
   },
   {
     id: 'ollama',
-    label: 'Ollama (내 컴퓨터)',
+    label: 'Ollama',
     baseURL: 'http://localhost:11434/v1',
     keyPage: null,
     needsKey: false,
     suggestedModel: 'qwen3:8b',
-    note: '키가 필요 없습니다. 확장 프로그램의 요청 출처(Origin) 검사는 확장이 알아서 피합니다.',
     embeddingModel: 'nomic-embed-text',
   },
   {
     id: 'lmstudio',
-    label: 'LM Studio (내 컴퓨터)',
+    label: 'LM Studio',
     baseURL: 'http://localhost:1234/v1',
     keyPage: null,
     needsKey: false,
     suggestedModel: '',
-    note: '키가 필요 없습니다. LM Studio에서 서버(Developer → Start Server)를 켜 두세요.',
     embeddingModel: 'text-embedding-nomic-embed-text-v1.5',
   },
   {
     id: 'other',
-    label: '기타 (OpenAI 호환)',
+    label: 'OpenAI-compatible',
     baseURL: '',
     keyPage: null,
     needsKey: true,
     suggestedModel: '',
-    note: 'OpenAI 호환 API의 주소(…/v1)를 적습니다. 사내망의 http 서버는 저장할 때 한 번 더 확인합니다.',
     embeddingModel: 'text-embedding-3-small',
   },
 ];

@@ -6,7 +6,7 @@
 import type OpenAI from 'openai';
 import { costOf } from '../shared/cost.ts';
 import type { DeepSummaryView, ReaderState, SectionView, TurnView } from '../shared/deep-domain.ts';
-import { type DeepPortEvent, type DeepPortRequest, STARTER_QUESTIONS } from '../shared/deep-messages.ts';
+import { type DeepPortEvent, type DeepPortRequest, starterQuestions } from '../shared/deep-messages.ts';
 import type { DeepPaper, SummaryError, Usage } from '../shared/domain.ts';
 import type { Settings } from '../shared/settings.ts';
 import {
@@ -97,7 +97,7 @@ export class DeepService {
         captionHtml: paperTextToHtml(entry.keyFigure.caption, { inline: true }),
         captionKo: entry.keyFigure.captionKo,
       },
-      questions: entry.questions.length > 0 ? entry.questions : STARTER_QUESTIONS,
+      questions: entry.questions.length > 0 ? entry.questions : starterQuestions(),
       links: entry.links,
       source: entry.source,
       chunks: entry.chunks,
@@ -183,7 +183,7 @@ export class DeepService {
       deep: deepEntry && this.deepView(deepEntry, settings, true),
       sections: sectionViews,
       thread: thread ? thread.turns.map((turn) => this.turnView(turn, settings)) : [],
-      starterQuestions: STARTER_QUESTIONS,
+      starterQuestions: starterQuestions(),
     };
   }
 

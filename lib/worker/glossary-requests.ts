@@ -11,6 +11,7 @@ import {
   upsertGlossaryEntry,
   validateGlossaryEntry,
 } from '../shared/glossary/user-edits.ts';
+import { t } from '../shared/i18n/t.ts';
 import type { RuntimeRequest, RuntimeResponses } from '../shared/messages.ts';
 import type { GlossaryStore } from './glossary.ts';
 
@@ -56,7 +57,8 @@ export async function editGlossary(
       if (parsed.entries.length === 0) {
         return {
           ok: false,
-          problems: problems.length > 0 ? problems : [{ line: 0, message: '가져올 용어가 없습니다' }],
+          problems:
+            problems.length > 0 ? problems : [{ line: 0, message: t('glossaryEntry.nothingToImport') }],
         };
       }
       await store.update((edits, shipped) => editsFromImport(shipped, edits, parsed.entries, edit.mode));

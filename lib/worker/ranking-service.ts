@@ -4,7 +4,7 @@
 import type OpenAI from 'openai';
 import * as v from 'valibot';
 import type { PaperForGlance, RankedPaper, Ranking, SummaryError } from '../shared/domain.ts';
-import { koRanking } from '../shared/i18n/ko-glance.ts';
+import { uiRanking } from '../shared/i18n/ui-glance.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { LruStore } from './cache.ts';
 import { type OneLinerEntry, oneLinerKeys } from './oneliners/cache.ts';
@@ -247,7 +247,7 @@ export class RankingService {
     const reason = (id: string) => {
       const vector = vectorOf.get(id);
       const best = vector ? closestInterest(vector, interestVectors) : null;
-      return best ? koRanking.closeToInterest(best) : koRanking.closeToReading;
+      return best ? uiRanking.closeToInterest(best) : uiRanking.closeToReading;
     };
     return { kind: 'ranked', response: this.response('embeddings', scores, reason, found.error) };
   }
@@ -274,7 +274,7 @@ export class RankingService {
       })),
       history,
     );
-    const reason = (id: string) => entryOf.get(id)?.reasonKo ?? koRanking.closeToReading;
+    const reason = (id: string) => entryOf.get(id)?.reasonKo ?? uiRanking.closeToReading;
     return this.response('relevance', scores, reason, null);
   }
 

@@ -25,10 +25,12 @@ function isAllowedUrl(url: URL): boolean {
 
 /**
  * A persistent Chromium profile with the built extension (and any `extraExtensions`) loaded, that
- * can reach nothing but loopback and extension pages.
+ * can reach nothing but loopback and extension pages. `locale` is the browser's language, which
+ * picks the extension's UI messages (Korean unless told otherwise, whatever the machine's LANG).
  */
 export async function launchWithExtension(
   extraExtensions: string[] = [],
+  locale = 'ko-KR',
 ): Promise<{ context: BrowserContext; profileDir: string }> {
   if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_PATH}. Run \`npm run build\` first (npm test does).`);
@@ -37,7 +39,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumExecutable(),
     headless: true,
-    locale: 'ko-KR',
+    locale,
     args: [
       `--disable-extensions-except=${[EXTENSION_PATH, ...extraExtensions].join(',')}`,
       `--load-extension=${[EXTENSION_PATH, ...extraExtensions].join(',')}`,

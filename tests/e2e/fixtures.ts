@@ -53,6 +53,8 @@ export interface FakeArxiv {
 }
 
 interface HarnessFixtures {
+  /** The browser's language (`test.use({ uiLocale: 'en-US' })` for the English UI). */
+  uiLocale: string;
   context: BrowserContext;
   arxiv: FakeArxiv;
   extensionId: string;
@@ -66,9 +68,10 @@ function fulfillJson(route: Route, body: unknown): Promise<void> {
 }
 
 export const test = base.extend<HarnessFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
-  context: async ({}, use) => {
-    const { context, profileDir } = await launchWithExtension();
+  uiLocale: ['ko-KR', { option: true }],
+
+  context: async ({ uiLocale }, use) => {
+    const { context, profileDir } = await launchWithExtension([], uiLocale);
     await use(context);
     await context.close();
     await rm(profileDir, { recursive: true, force: true });

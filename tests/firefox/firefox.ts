@@ -87,6 +87,9 @@ function profilePreferences(proxyPort: number): Record<string, unknown> {
     'network.connectivity-service.enabled': false,
     'dom.push.connection.enabled': false,
     'intl.accept_languages': 'ko-KR, ko',
+    // Firefox in Korean (Debian's firefox-esr-l10n-ko language pack), so the extension's UI is too:
+    // extensions get the messages of Firefox's own language, not of the pages'.
+    'intl.locale.requested': 'ko',
   };
 }
 

@@ -11,6 +11,8 @@
 // rendering appear, or the last word is a shortening of the rendering ('증류' for '지식 증류').
 // Parentheses that list examples ('여러 과제(QA, summarization)', '(e.g., attention)') or explain with a
 // generic noun ('크기를 줄이는 기법(quantization)') are skipped.
+
+import { t } from '../i18n/t.ts';
 import type { GlossaryEntry } from './entry.ts';
 import { compileGlossary, findGlossaryHits, type GlossaryHit } from './match.ts';
 
@@ -218,8 +220,8 @@ export function describeGlossaryFindings(findings: readonly GlossaryFinding[]): 
   if (findings.length === 0) return '';
   const items = findings.map((item) =>
     item.kind === 'translated'
-      ? `${item.found} → ${item.expected}(영어 그대로)`
-      : `${item.found} → ${item.expected}(${item.en})`,
+      ? t('glossaryCheck.keptEnglish', { found: item.found, expected: item.expected })
+      : t('glossaryCheck.translated', { found: item.found, expected: item.expected, en: item.en }),
   );
-  return `용어집과 다름: ${items.join(', ')}`;
+  return t('glossaryCheck.differs', { items: items.join(', ') });
 }

@@ -5,6 +5,8 @@
 // What the libraries do not do and Korean users need: files saved by Korean Excel's plain "CSV" are
 // CP949 (EUC-KR), not UTF-8; `decodeCsvBytes` reads both. Exports start with a BOM so Excel opens
 // them as UTF-8.
+
+import { t } from '../i18n/t.ts';
 import { type GlossaryEntry, glossaryKey } from './entry.ts';
 import { validateGlossaryEntry } from './user-edits.ts';
 
@@ -196,7 +198,7 @@ export function glossaryFromCsv(text: string): { entries: GlossaryEntry[]; probl
     if (!TRUE_WORDS.has(keepWord) && !FALSE_WORDS.has(keepWord)) {
       problems.push({
         line,
-        message: `keep_english 값을 알 수 없습니다: "${cell('keep_english')}" (true/false)`,
+        message: t('glossaryEntry.keepEnglishValue', { value: cell('keep_english') }),
       });
       return;
     }
@@ -215,7 +217,7 @@ export function glossaryFromCsv(text: string): { entries: GlossaryEntry[]; probl
     }
     const key = glossaryKey(checked.entry.en);
     if (byTerm.has(key))
-      problems.push({ line, message: `"${checked.entry.en}"가 앞에도 있어 이 줄을 씁니다` });
+      problems.push({ line, message: t('glossaryEntry.duplicate', { en: checked.entry.en }) });
     byTerm.delete(key);
     byTerm.set(key, checked.entry);
   });

@@ -1,5 +1,6 @@
 // The glossary entry: its type, the schema that checks one arriving from storage or a CSV file, and its key.
 import * as v from 'valibot';
+import { t } from '../i18n/t.ts';
 
 /**
  * Where a rendering comes from (see SOURCES in entries.ts). `usage` is this project's choice of the
@@ -49,17 +50,26 @@ const LATIN_LETTER = /[A-Za-z]/;
 const Term = v.pipe(
   v.string(),
   v.trim(),
-  v.nonEmpty('비어 있습니다'),
-  v.maxLength(MAX_TERM, `${MAX_TERM}자 이하여야 합니다`),
-  v.check((text) => !FORMULA_START.test(text), '=, +, @로 시작할 수 없습니다'),
+  v.nonEmpty(() => t('glossaryEntry.empty')),
+  v.maxLength(MAX_TERM, () => t('glossaryEntry.tooLong', { max: MAX_TERM })),
+  v.check(
+    (text) => !FORMULA_START.test(text),
+    () => t('glossaryEntry.formulaStart'),
+  ),
 );
 const EnglishTerm = v.pipe(
   Term,
-  v.check((text) => LATIN_LETTER.test(text), '영어 용어에 영문자가 없습니다'),
+  v.check(
+    (text) => LATIN_LETTER.test(text),
+    () => t('glossaryEntry.noLatin'),
+  ),
 );
 const KoreanTerm = v.pipe(
   Term,
-  v.check((text) => !HAN.test(text), '한자는 쓸 수 없습니다'),
+  v.check(
+    (text) => !HAN.test(text),
+    () => t('glossaryEntry.hanja'),
+  ),
 );
 
 /** Checks an entry that comes from storage, the options page or a CSV file. */
@@ -75,7 +85,7 @@ export const GlossaryEntrySchema = v.pipe(
   }),
   v.check(
     (entry) => entry.keepEnglish || !LATIN_LETTER.test(entry.ko) || /\p{Script=Hangul}/u.test(entry.ko),
-    '한국어 번역어에 한글이 없습니다(영어 그대로 쓰려면 "영어 유지"를 켜세요)',
+    () => t('glossaryEntry.noHangul'),
   ),
 );
 

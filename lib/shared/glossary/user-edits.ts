@@ -1,5 +1,6 @@
 // The user's glossary edits: entries added or changed, shipped entries removed, and the merged glossary.
 import * as v from 'valibot';
+import { t } from '../i18n/t.ts';
 import { type GlossaryEntry, GlossaryEntrySchema, glossaryKey } from './entry.ts';
 
 /** What the options page stores: only the differences from the shipped glossary, so shipped fixes still arrive. */
@@ -48,7 +49,7 @@ export function parseGlossaryEdits(stored: unknown): { edits: GlossaryEdits; dro
   if (!shape.success) {
     return {
       edits: EMPTY_GLOSSARY_EDITS,
-      dropped: stored === undefined ? [] : ['저장된 용어집 편집을 읽을 수 없습니다'],
+      dropped: stored === undefined ? [] : [t('glossaryEntry.unreadableEdits')],
     };
   }
   const entries: GlossaryEntry[] = [];

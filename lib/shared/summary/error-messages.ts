@@ -1,7 +1,7 @@
 // What the user reads for each error kind, and the one next step offered with it.
 
 import type { SummaryError } from '../domain.ts';
-import { koErrors } from '../i18n/ko.ts';
+import { uiErrors } from '../i18n/ui.ts';
 
 /**
  * `openReader`: the arXiv permission is asked for on the reader page (content scripts cannot ask);
@@ -50,6 +50,6 @@ export function describeSummaryError(error: SummaryError): ErrorDescription {
     error.kind === 'rateLimited' && error.retryAfterMs !== undefined
       ? Math.max(1, Math.ceil(error.retryAfterMs / 1000))
       : null;
-  const message = error.kind === 'rateLimited' ? koErrors.rateLimited(waitSeconds) : koErrors[error.kind];
+  const message = error.kind === 'rateLimited' ? uiErrors.rateLimited(waitSeconds) : uiErrors[error.kind];
   return { message, nextStep: NEXT_STEP[error.kind], waitSeconds };
 }
