@@ -1,5 +1,7 @@
 // Keeps exactly one shadow-root host per paper card as the page renders, re-renders and navigates.
-import { applyTheme, pageTheme } from './page-theme.ts';
+
+import { t } from '../shared/i18n/t.ts';
+import { applyTheme, themeForNewHost } from './page-theme.ts';
 import { adoptStyles } from './shadow-styles.ts';
 import { createSlicer, SLICE_MS } from './slices.ts';
 
@@ -38,10 +40,15 @@ const HOST_STYLE =
   ':host([data-place="column"]) .dpk{padding:.5rem 0 0}';
 
 /** An element of ours with an open shadow root holding our styles, in the page's light or dark theme. */
+let uiLanguage: string | undefined;
+
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
   const host = document.createElement(tag);
+  // Our UI's language (the page's may be English while the UI is Korean), for screen readers.
+  uiLanguage ??= t('extension.language');
+  host.lang = uiLanguage;
   // Hugging Face's dark mode is a class on <html>; our UI follows it (live: page-theme.ts).
-  applyTheme(host, pageTheme());
+  applyTheme(host, themeForNewHost());
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(shadow, HOST_STYLE + css);
   return { host, shadow };

@@ -15,6 +15,24 @@ export function pageTheme(root: HTMLElement = document.documentElement): PageThe
   return !scheme.includes('light') || matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
 }
 
+let themeThisTask: PageTheme | null = null;
+
+/**
+ * pageTheme() for a new host, read once per task: a page makes its hosts in batches, and reading
+ * the computed style after each one went in made the browser recompute styles for every host
+ * (17 ms for a page of 50 cached panels). Within a task the theme cannot change under us, and
+ * followPageTheme restyles every host when it does.
+ */
+export function themeForNewHost(): PageTheme {
+  if (themeThisTask === null) {
+    themeThisTask = pageTheme();
+    queueMicrotask(() => {
+      themeThisTask = null;
+    });
+  }
+  return themeThisTask;
+}
+
 export function applyTheme(host: HTMLElement, theme: PageTheme): void {
   if (theme === 'dark') host.dataset.theme = 'dark';
   else delete host.dataset.theme;
