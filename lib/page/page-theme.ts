@@ -40,7 +40,7 @@ export function applyTheme(host: HTMLElement, theme: PageTheme): void {
 
 /** Restyles every host of ours whenever the page's theme changes; returns the function that stops. */
 export function followPageTheme(): () => void {
-  let current = pageTheme();
+  let current = themeForNewHost();
   const restyle = () => {
     const theme = pageTheme();
     if (theme === current) return;
