@@ -40,6 +40,10 @@ export async function launchWithExtension(
     executablePath: chromiumExecutable(),
     headless: true,
     locale,
+    // Extensions get the messages of Chromium's own language, which on Linux comes from the
+    // environment (LANGUAGE), and only for a language Chromium ships: Debian's chromium-l10n, which
+    // .ci/run installs. Without either, Chromium runs in English and so would the extension's UI.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     args: [
       `--disable-extensions-except=${[EXTENSION_PATH, ...extraExtensions].join(',')}`,
       `--load-extension=${[EXTENSION_PATH, ...extraExtensions].join(',')}`,

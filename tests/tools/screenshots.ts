@@ -1,11 +1,13 @@
 // `npm run screenshots`: PNGs of the panel, the page toolbar, the options page and the popup, from
-// the real built extension in Chromium, in light and dark, into docs/screenshots/ (for the README).
+// the real built extension in Chromium, in light and dark, and the page in the English UI, into
+// docs/screenshots/ (for the README).
 // Run after `npx wxt build`; the endpoint is the mock server, the page a fixture served as huggingface.co.
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { DEFAULT_KOREAN_SUMMARY, mockErrors, startMockOpenAI } from '../e2e/mock-openai.ts';
+import { localeMessages, messageOf } from '../fixtures/locales.ts';
 import { fixturePages } from '../fixtures/pages.ts';
 import { configure, extensionIdOf } from './screenshot-setup.ts';
 
@@ -71,20 +73,26 @@ async function gridScreenshots(context: BrowserContext): Promise<void> {
   }
 }
 
+/** The fixture served as huggingface.co, the mock saved as the endpoint; returns the extension's id. */
+async function setUp(context: BrowserContext, baseURL: string, locale: 'ko' | 'en'): Promise<string> {
+  const extensionId = await extensionIdOf(context);
+  await context.route('https://huggingface.co/**', (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html })
+      : route.abort('internetdisconnected'),
+  );
+  await configure(context, extensionId, baseURL, locale);
+  for (const open of context.pages()) if (open.url().includes('options.html')) await open.close();
+  return extensionId;
+}
+
 async function main(): Promise<void> {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
   const mock = await startMockOpenAI({ port: 0 });
   const { context, profileDir } = await launchWithExtension();
   try {
-    const extensionId = await extensionIdOf(context);
-    await context.route('https://huggingface.co/**', (route) =>
-      route.request().resourceType() === 'document'
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html })
-        : route.abort('internetdisconnected'),
-    );
-    await configure(context, extensionId, mock.baseURL);
-    for (const open of context.pages()) if (open.url().includes('options.html')) await open.close();
+    const extensionId = await setUp(context, mock.baseURL, 'ko');
 
     const [first, second, third] = fixture.papers;
     if (!first || !second || !third) throw new Error('the fixture has three papers');
@@ -158,4 +166,47 @@ async function main(): Promise<void> {
   }
 }
 
+/** The browser in English: the toolbar and a card with its (Korean) summary, in the English UI. */
+async function englishScreenshot(): Promise<void> {
+  const mock = await startMockOpenAI({ port: 0 });
+  const { context, profileDir } = await launchWithExtension([], 'en-US');
+  try {
+    const extensionId = await setUp(context, mock.baseURL, 'en');
+    mock.reply({
+      kind: 'stream',
+      text: DEFAULT_KOREAN_SUMMARY,
+      usage: { prompt_tokens: 900, completion_tokens: 450 },
+    });
+    const en = await localeMessages('en');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1100, height: 1200 });
+    await page.goto(fixture.url);
+    await setPageTheme(page, 'light');
+    const [first] = fixture.papers;
+    if (!first) throw new Error('the fixture has no papers');
+    const card = page.locator(`daily-papers-ko[data-paper-id="${first.id}"]`);
+    await card.getByRole('button', { name: messageOf(en, 'cardButton.label') }).click();
+    const panel = page.locator(`daily-papers-ko-panel[data-paper-id="${first.id}"]`);
+    await panel
+      .getByText(messageOf(en, 'panel.modelLine', { model: 'gpt-4o-mini' }), { exact: false })
+      .waitFor();
+    await panel.getByRole('button', { name: messageOf(en, 'reader.deepButton') }).waitFor();
+    await page.mouse.move(0, 0);
+    const top = await page.locator('daily-papers-ko-toolbar').boundingBox();
+    const bottom = await panel.boundingBox();
+    if (!top || !bottom) throw new Error('the toolbar or the panel is not rendered');
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.screenshot({
+      path: path.join(OUT, 'english-ui-light.png'),
+      clip: { x: 0, y: scrolled + top.y - 16, width: 1100, height: bottom.y + bottom.height - top.y + 32 },
+      fullPage: true,
+    });
+  } finally {
+    await context.close();
+    await mock.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
 await main();
+await englishScreenshot();
