@@ -1,6 +1,7 @@
 // Our hosts follow the page's theme live: Hugging Face's `dark` class on <html> (a MutationObserver),
 // or, on a page that declares it renders both schemes, the system's preference (matchMedia).
 import { GLANCE_TAG, HOST_TAG, PANEL_TAG, TOOLBAR_TAG } from './card-hosts.ts';
+import { memoForTask } from './task-memo.ts';
 
 export type PageTheme = 'light' | 'dark';
 
@@ -15,22 +16,15 @@ export function pageTheme(root: HTMLElement = document.documentElement): PageThe
   return !scheme.includes('light') || matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
 }
 
-let themeThisTask: PageTheme | null = null;
-
 /**
  * pageTheme() for a new host, read once per task: a page makes its hosts in batches, and reading
  * the computed style after each one went in made the browser recompute styles for every host
- * (17 ms for a page of 50 cached panels). Within a task the theme cannot change under us, and
- * followPageTheme restyles every host when it does.
+ * (17 ms for a page of 50 cached panels). followPageTheme restyles every host when it changes.
  */
+const themeThisTask = memoForTask(pageTheme);
+
 export function themeForNewHost(): PageTheme {
-  if (themeThisTask === null) {
-    themeThisTask = pageTheme();
-    queueMicrotask(() => {
-      themeThisTask = null;
-    });
-  }
-  return themeThisTask;
+  return themeThisTask(document.documentElement);
 }
 
 export function applyTheme(host: HTMLElement, theme: PageTheme): void {

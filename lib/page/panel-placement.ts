@@ -21,6 +21,7 @@ import panelCss from '../../assets/styles/summary-panel.css?inline';
 import { PANEL_TAG } from './card-hosts.ts';
 import type { PanelPlacement, PlacePanelOptions } from './lazy-code.ts';
 import { adoptStyles } from './shadow-styles.ts';
+import { memoForTask } from './task-memo.ts';
 
 /** Nothing of ours goes inside these. */
 const FORBIDDEN = 'a,button,h1,h2,h3,h4,h5,h6,p,label';
@@ -45,33 +46,20 @@ interface StyleFacts {
   rowGap: number;
 }
 
-let factsThisTask: Map<Element, StyleFacts> | null = null;
-
 /**
- * What placing a panel reads of the page's elements, read once per task: reading computed styles
- * between one panel going in and the next made the browser recompute styles for every panel
- * (31 ms of a page restoring 50 cached panels). Our panels change no style of the page's elements.
+ * What placing a panel reads of the page's elements, once per task: reading computed styles between
+ * one panel going in and the next made the browser recompute styles for every panel (31 ms of a
+ * page restoring 50 cached panels). Our panels change no style of the page's elements.
  */
-function facts(element: Element): StyleFacts {
-  if (!factsThisTask) {
-    factsThisTask = new Map();
-    queueMicrotask(() => {
-      factsThisTask = null;
-    });
-  }
-  let known = factsThisTask.get(element);
-  if (!known) {
-    const style = getComputedStyle(element);
-    known = {
-      display: style.display,
-      flexDirection: style.flexDirection,
-      position: style.position,
-      rowGap: px(style.rowGap),
-    };
-    factsThisTask.set(element, known);
-  }
-  return known;
-}
+const facts = memoForTask((element: Element): StyleFacts => {
+  const style = getComputedStyle(element);
+  return {
+    display: style.display,
+    flexDirection: style.flexDirection,
+    position: style.position,
+    rowGap: px(style.rowGap),
+  };
+});
 
 function layoutParent(element: Element): Element | null {
   let parent = element.parentElement;

@@ -25,6 +25,23 @@ async function openPanel(page: Page, id: string): Promise<void> {
   await expect(panelHost(page, id).getByRole('region')).toContainText('모델:');
 }
 
+/** The fixture as huggingface.co, 1100 px wide (two columns of 2024 cards), with a key saved. */
+async function openFixture(
+  {
+    configure,
+    openPapers,
+  }: {
+    configure: () => Promise<void>;
+    openPapers: (html: string, url: string) => Promise<Page>;
+  },
+  fixture: { html: string; url: string },
+): Promise<Page> {
+  await configure();
+  const page = await openPapers(fixture.html, fixture.url);
+  await page.setViewportSize({ width: 1100, height: 900 });
+  return page;
+}
+
 async function toggle(page: Page, id: string): Promise<void> {
   await cardHost(page, id).getByRole('button', { name: '한국어 요약' }).click();
 }
@@ -38,9 +55,7 @@ test.describe('a two-column grid (2024 cards in `grid grid-cols-1 gap-5 lg:grid-
     openPapers,
     configure,
   }) => {
-    await configure();
-    const page = await openPapers(fixture.html, fixture.url);
-    await page.setViewportSize({ width: 1100, height: 900 });
+    const page = await openFixture({ configure, openPapers }, fixture);
     const grid = page.locator('div.grid').filter({ has: page.locator('article') });
     await expect(cardHost(page, d)).toBeAttached();
     const columns = await grid.evaluate(
@@ -74,16 +89,6 @@ test.describe('a two-column grid (2024 cards in `grid grid-cols-1 gap-5 lg:grid-
       right: await box(card(page, b)),
       next: await box(card(page, c)),
     };
-    console.log(
-      'grid, closed:',
-      JSON.stringify(closed),
-      'open:',
-      JSON.stringify(open),
-      'panel:',
-      JSON.stringify(panel),
-      'grid:',
-      JSON.stringify(gridBox),
-    );
     // Neither card grows, and neither moves within the grid: no hole beside the neighbour. (The grid
     // itself may move as a whole when our toolbar above it grows a line at idle time.)
     const openGridTop = (await box(grid)).y;
@@ -126,18 +131,10 @@ test.describe('a two-column grid (2024 cards in `grid grid-cols-1 gap-5 lg:grid-
     openPapers,
     configure,
   }) => {
-    await configure();
-    const page = await openPapers(fixture.html, fixture.url);
-    await page.setViewportSize({ width: 1100, height: 900 });
+    const page = await openFixture({ configure, openPapers }, fixture);
     await openPanel(page, a);
     const button = cardHost(page, a).getByRole('button', { name: '한국어 요약' });
     await expect(button).toHaveAttribute('aria-expanded', 'true');
-    console.log(
-      await button.evaluate((node) => ({
-        attr: node.getAttribute('aria-controls'),
-        els: node.ariaControlsElements?.map((e) => e.localName),
-      })),
-    );
     // The button points at the panel's host (an id can't cross into another shadow root).
     expect(
       await button.evaluate(
@@ -173,9 +170,7 @@ test.describe('a two-column grid (2024 cards in `grid grid-cols-1 gap-5 lg:grid-
     openPapers,
     configure,
   }) => {
-    await configure();
-    const page = await openPapers(fixture.html, fixture.url);
-    await page.setViewportSize({ width: 1100, height: 900 });
+    const page = await openFixture({ configure, openPapers }, fixture);
     await openPanel(page, a);
     await page.setViewportSize({ width: 1400, height: 900 });
     const grid = page.locator('div.grid').filter({ has: page.locator('article') });
@@ -203,9 +198,7 @@ test.describe('row-style cards (2026 compact: each card a flex row in a `flex fl
     openPapers,
     configure,
   }) => {
-    await configure();
-    const page = await openPapers(fixture.html, fixture.url);
-    await page.setViewportSize({ width: 1100, height: 900 });
+    const page = await openFixture({ configure, openPapers }, fixture);
     await expect(cardHost(page, a)).toBeAttached();
     const list = page
       .locator('div.flex-col')
@@ -234,16 +227,6 @@ test.describe('row-style cards (2026 compact: each card a flex row in a `flex fl
     const panelAt = await box(panelHost(page, a));
     const panel = { ...panelAt, y: panelAt.y - openListTop };
     const open = await rowBoxes();
-    console.log(
-      'row, closed:',
-      JSON.stringify(closed),
-      'open:',
-      JSON.stringify(open),
-      'panel:',
-      JSON.stringify(panel),
-      'list:',
-      JSON.stringify(listBox),
-    );
     expect(open.title.width).toBeGreaterThanOrEqual(closed.title.width * 0.8);
     expect(open.card).toEqual(closed.card);
     expect(panel.width).toBeCloseTo(listBox.width, 0);

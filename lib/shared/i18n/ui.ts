@@ -82,7 +82,7 @@ export const uiPanel = /* @__PURE__ */ surface(
       waiting: (seconds: number) => t('panel.waiting', { seconds }),
       fromCache: (date: string) => t('panel.fromCache', { date }),
       cost: (usd: string) => t('panel.cost', { usd }),
-      streaming: t('panel.streaming'),
+      streaming: uiCardButton.streaming,
       retryingBadOutput: t('panel.retryingBadOutput'),
       done: t('panel.done'),
       stopped: t('panel.stopped'),
